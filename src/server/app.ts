@@ -1,0 +1,113 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { DbHandle } from './db/connection.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import type { ModuleDeps } from './modules/deps.js';
+import { healthRoutes } from './modules/health/health.routes.js';
+import { recycleBinRoutes } from './modules/recycle-bin/recycle-bin.routes.js';
+import { roleRoutes } from './modules/roles/roles.routes.js';
+import { teamRoutes } from './modules/teams/teams.routes.js';
+import { userRoutes } from './modules/users/users.routes.js';
+import { registerAuth } from './platform/auth/plugin.js';
+import { EntityRegistry } from './platform/entities.js';
+import { registerErrorHandler } from './platform/error-handler.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: DbHandle;
+  /** Pino options, or false for silence in tests. */
+  logger?: boolean | object;
+}
+
+/** Builds the whole app (plugins + modules) without listening, so tests can inject requests. */
+export async function buildApp({ config, database, logger }: BuildOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    trustProxy: process.env.TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: false } },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its CSS-in-JS into <style> tags at run time.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.secureCookies,
+  });
+  await app.register(fastifyCookie);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Guanxi CRM API', version: '0.1.0', description: 'Every route of the Guanxi web app.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Session token or personal API token' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'guanxi_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', uiConfig: { deepLinking: false } });
+
+  const { db } = database;
+  registerAuth(app, db, config);
+  const deps: ModuleDeps = { db, config, entities: new EntityRegistry() };
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes, deps);
+      await api.register(authRoutes, deps);
+      await api.register(userRoutes, deps);
+      await api.register(teamRoutes, deps);
+      await api.register(roleRoutes, deps);
+      await api.register(auditRoutes, deps);
+      await api.register(recycleBinRoutes, deps);
+    },
+    { prefix: '/api' },
+  );
+
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  serveWebApp(app, config.webDist);
+  return app;
+}
+
+/** The built single-page app; any non-API GET falls back to index.html for client-side routes. */
+function serveWebApp(app: FastifyInstance, dist: string): void {
+  const index = path.join(dist, 'index.html');
+  const hasWeb = fs.existsSync(index);
+  if (hasWeb) app.register(fastifyStatic, { root: dist, wildcard: false, index: false });
+  app.setNotFoundHandler((req, reply) => {
+    if (hasWeb && req.method === 'GET' && !req.url.startsWith('/api')) {
+      return reply.type('text/html').send(fs.createReadStream(index));
+    }
+    return reply.code(404).send({ error: { code: 'not_found', message: `No route ${req.method} ${req.url.split('?')[0]}` } });
+  });
+}

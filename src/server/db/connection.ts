@@ -1,0 +1,62 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+export type Db = Kysely<Database>;
+
+export interface DbHandle {
+  db: Db;
+  dialect: Dialect;
+  /** The SQLite file path (undefined for PostgreSQL or an in-memory database). */
+  file?: string;
+  sqlite?: SQLite.Database;
+  close(): Promise<void>;
+}
+
+// timestamptz / timestamp come back as ISO strings so both dialects hand the app the same values.
+const toIso = (v: string) => new Date(v.includes('T') || v.endsWith('Z') ? v : `${v.replace(' ', 'T')}`).toISOString();
+pg.types.setTypeParser(1184, toIso);
+pg.types.setTypeParser(1114, (v) => toIso(`${v}Z`));
+// COUNT(*) is bigint; our counts fit comfortably in a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function dialectOf(url: string): Dialect {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';
+  if (url.startsWith('sqlite:') || url === ':memory:') return 'sqlite';
+  throw new Error(`DATABASE_URL must start with sqlite: or postgres://, got "${url}"`);
+}
+
+export interface OpenOptions {
+  /** PostgreSQL schema to use (tests give each worker its own). */
+  schema?: string;
+  poolSize?: number;
+}
+
+export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
+  const dialect = dialectOf(url);
+  const plugins = [new CamelCasePlugin()];
+  if (dialect === 'postgres') {
+    const pool = new pg.Pool({
+      connectionString: url,
+      max: options.poolSize ?? 10,
+      ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+    });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins });
+    return { db, dialect, close: () => db.destroy() };
+  }
+  const rawPath = url === ':memory:' ? ':memory:' : url.slice('sqlite:'.length);
+  const file = rawPath === ':memory:' ? undefined : path.resolve(rawPath);
+  if (file) fs.mkdirSync(path.dirname(file), { recursive: true });
+  const sqlite = new SQLite(file ?? ':memory:');
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('foreign_keys = ON');
+  // Several app processes (CLI + server) may share the file; wait for the writer instead of failing.
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  return { db, dialect, file, sqlite, close: () => db.destroy() };
+}

@@ -1,0 +1,10 @@
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import type { EntityRegistry } from '../platform/entities.js';
+
+/** What every module plugin is given when the app is built. */
+export interface ModuleDeps {
+  db: Db;
+  config: Config;
+  entities: EntityRegistry;
+}

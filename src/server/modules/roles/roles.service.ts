@@ -1,0 +1,181 @@
+import { BUILTIN_ROLES, type BuiltinRoleKey, type Permissions } from '../../../shared/schemas/permissions.js';
+import type { Role, RoleCreate, RoleListQuery, RoleUpdate } from '../../../shared/schemas/roles.js';
+import type { Db } from '../../db/connection.js';
+import type { RoleRow } from '../../db/schema.js';
+import { audit } from '../../platform/audit.js';
+import { parsePermissions } from '../../platform/auth/sessions.js';
+import type { Ctx } from '../../platform/context.js';
+import { conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import { parseSort, toPage } from '../../platform/pagination.js';
+import { assertCan } from '../../platform/permissions.js';
+import { usersService } from '../users/users.service.js';
+import { ROLE_SORT_COLUMNS, rolesRepository as repo } from './roles.repository.js';
+
+function present(row: RoleRow, userCount: number): Role {
+  return {
+    id: row.id,
+    name: row.name,
+    description: row.description,
+    builtinKey: row.builtinKey,
+    permissions: parsePermissions(row.permissions),
+    userCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+const auditable = (row: RoleRow) => ({ name: row.name, description: row.description, permissions: parsePermissions(row.permissions) });
+
+async function presentAll(ctx: Ctx, rows: RoleRow[]): Promise<Role[]> {
+  const counts = await usersService.countByRole(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => present(r, counts.get(r.id) ?? 0));
+}
+
+async function load(ctx: Ctx, id: string): Promise<RoleRow> {
+  const row = await repo.find(ctx.db, id);
+  if (!row) throw notFound('Role');
+  return row;
+}
+
+export const rolesService = {
+  async list(ctx: Ctx, q: RoleListQuery) {
+    assertCan(ctx.actor, 'roles', 'read');
+    const keys = parseSort(q.sort, ROLE_SORT_COLUMNS, 'roles.id', 'name');
+    const { rows, total } = await repo.list(ctx.db, q, keys);
+    const page = toPage(rows, q.limit, keys);
+    return { items: await presentAll(ctx, page.rows), nextCursor: page.nextCursor, total };
+  },
+
+  async get(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, 'roles', 'read');
+    return (await presentAll(ctx, [await load(ctx, id)]))[0];
+  },
+
+  async create(ctx: Ctx, input: RoleCreate) {
+    assertCan(ctx.actor, 'roles', 'create');
+    const at = now();
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const created = await repo.insert(trx, {
+        id: newId(),
+        name: input.name,
+        description: input.description,
+        builtinKey: null,
+        permissions: JSON.stringify(input.permissions),
+        createdAt: at,
+        updatedAt: at,
+        createdBy: ctx.actor.userId,
+        version: 1,
+        deletedAt: null,
+        deletedBy: null,
+      });
+      await audit(trx, {
+        actorId: ctx.actor.userId,
+        ip: ctx.actor.ip,
+        action: 'create',
+        entityType: 'roles',
+        entityId: created.id,
+        before: null,
+        after: auditable(created),
+      });
+      return created;
+    });
+    return present(row, 0);
+  },
+
+  async update(ctx: Ctx, id: string, input: RoleUpdate) {
+    assertCan(ctx.actor, 'roles', 'update');
+    const current = await load(ctx, id);
+    if (current.version !== input.version) throw versionConflict();
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const updated = await repo.update(trx, id, input.version, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(input.description !== undefined && { description: input.description }),
+        ...(input.permissions !== undefined && { permissions: JSON.stringify(input.permissions) }),
+        updatedAt: now(),
+      });
+      if (!updated) throw versionConflict();
+      await audit(trx, {
+        actorId: ctx.actor.userId,
+        ip: ctx.actor.ip,
+        action: 'update',
+        entityType: 'roles',
+        entityId: id,
+        before: auditable(current),
+        after: auditable(updated),
+      });
+      return updated;
+    });
+    return (await presentAll(ctx, [row]))[0];
+  },
+
+  async remove(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, 'roles', 'delete');
+    const current = await load(ctx, id);
+    if (current.builtinKey) throw conflict('role_builtin', 'Built-in roles cannot be deleted');
+    if (((await usersService.countByRole(ctx, [id])).get(id) ?? 0) > 0) {
+      throw conflict('role_in_use', 'Give the users of this role another role first');
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      const at = now();
+      if (!(await repo.update(trx, id, current.version, { deletedAt: at, deletedBy: ctx.actor.userId, updatedAt: at }))) throw versionConflict();
+      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'delete', entityType: 'roles', entityId: id });
+    });
+  },
+
+  async restore(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, 'roles', 'delete');
+    const current = await repo.find(ctx.db, id, { deleted: true });
+    if (!current) throw notFound('Deleted role');
+    await ctx.db.transaction().execute(async (trx) => {
+      if (!(await repo.update(trx, id, current.version, { deletedAt: null, deletedBy: null, updatedAt: now() }))) throw versionConflict();
+      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'restore', entityType: 'roles', entityId: id });
+    });
+  },
+
+  async canSee(ctx: Ctx, id: string) {
+    if (!ctx.actor.permissions.roles?.actions.includes('read')) return false;
+    return !!((await repo.find(ctx.db, id)) ?? (await repo.find(ctx.db, id, { deleted: true })));
+  },
+
+  exists: async (db: Db, id: string) => !!(await repo.find(db, id)),
+  findById: (db: Db, id: string) => repo.find(db, id),
+
+  builtinId: async (db: Db, key: BuiltinRoleKey) => (await repo.findBuiltin(db, key))?.id,
+
+  /**
+   * Creates missing built-in roles and gives existing ones the defaults of modules they lack, so a
+   * new module becomes usable on upgrade without overriding what an admin changed.
+   */
+  async ensureBuiltinRoles(db: Db, locale: 'en' | 'zh-CN' = 'en'): Promise<void> {
+    for (const [key, def] of Object.entries(BUILTIN_ROLES) as [BuiltinRoleKey, (typeof BUILTIN_ROLES)[BuiltinRoleKey]][]) {
+      const existing = await repo.findBuiltin(db, key);
+      const at = now();
+      if (!existing) {
+        await repo.insert(db, {
+          id: newId(),
+          name: def.name[locale],
+          description: null,
+          builtinKey: key,
+          permissions: JSON.stringify(def.permissions),
+          createdAt: at,
+          updatedAt: at,
+          createdBy: null,
+          version: 1,
+          deletedAt: null,
+          deletedBy: null,
+        });
+        continue;
+      }
+      const current = parsePermissions(existing.permissions);
+      const missing = Object.entries(def.permissions).filter(([m]) => !(m in current));
+      if (missing.length === 0) continue;
+      const merged: Permissions = { ...current, ...Object.fromEntries(missing) };
+      await repo.update(db, existing.id, existing.version, { permissions: JSON.stringify(merged), updatedAt: at });
+    }
+  },
+};

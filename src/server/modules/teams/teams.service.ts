@@ -1,0 +1,163 @@
+import type { Team, TeamCreate, TeamListQuery, TeamUpdate } from '../../../shared/schemas/teams.js';
+import type { Db } from '../../db/connection.js';
+import type { TeamRow } from '../../db/schema.js';
+import { audit } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
+import { badRequest, conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import { parseSort, toPage } from '../../platform/pagination.js';
+import { assertCan } from '../../platform/permissions.js';
+import { usersService } from '../users/users.service.js';
+import { teamsRepository as repo, TEAM_SORT_COLUMNS } from './teams.repository.js';
+
+const depthOf = (path: string) => path.split('/').filter(Boolean).length - 1;
+
+function present(row: TeamRow, memberCount: number): Team {
+  return {
+    id: row.id,
+    name: row.name,
+    parentId: row.parentId,
+    depth: depthOf(row.path),
+    memberCount,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    version: row.version,
+  };
+}
+
+const auditable = ({ id, name, parentId }: TeamRow) => ({ id, name, parentId });
+
+async function presentAll(ctx: Ctx, rows: TeamRow[]): Promise<Team[]> {
+  const counts = await usersService.countByTeam(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => present(r, counts.get(r.id) ?? 0));
+}
+
+async function loadVisible(ctx: Ctx, id: string): Promise<TeamRow> {
+  const row = await repo.findVisible(ctx.db, ctx.actor, id);
+  if (!row) throw notFound('Team');
+  return row;
+}
+
+async function parentOf(ctx: Ctx, parentId: string | null): Promise<TeamRow | null> {
+  if (!parentId) return null;
+  const parent = await repo.findById(ctx.db, parentId);
+  if (!parent) throw badRequest('validation_failed', 'Some fields are invalid', { parentId: 'No such team' });
+  return parent;
+}
+
+export const teamsService = {
+  async list(ctx: Ctx, q: TeamListQuery) {
+    assertCan(ctx.actor, 'teams', 'read');
+    const keys = parseSort(q.sort, TEAM_SORT_COLUMNS, 'teams.id', 'name');
+    const { rows, total } = await repo.list(ctx.db, ctx.actor, q, keys);
+    const page = toPage(rows, q.limit, keys);
+    return { items: await presentAll(ctx, page.rows), nextCursor: page.nextCursor, total };
+  },
+
+  async get(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, 'teams', 'read');
+    return (await presentAll(ctx, [await loadVisible(ctx, id)]))[0];
+  },
+
+  async create(ctx: Ctx, input: TeamCreate) {
+    assertCan(ctx.actor, 'teams', 'create');
+    const parent = await parentOf(ctx, input.parentId);
+    const id = newId();
+    const at = now();
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const created = await repo.insert(trx, {
+        id,
+        name: input.name,
+        parentId: parent?.id ?? null,
+        path: `${parent?.path ?? '/'}${id}/`,
+        createdAt: at,
+        updatedAt: at,
+        createdBy: ctx.actor.userId,
+        version: 1,
+        deletedAt: null,
+        deletedBy: null,
+      });
+      await audit(trx, {
+        actorId: ctx.actor.userId,
+        ip: ctx.actor.ip,
+        action: 'create',
+        entityType: 'teams',
+        entityId: id,
+        before: null,
+        after: auditable(created),
+      });
+      return created;
+    });
+    return present(row, 0);
+  },
+
+  async update(ctx: Ctx, id: string, input: TeamUpdate) {
+    assertCan(ctx.actor, 'teams', 'update');
+    const current = await loadVisible(ctx, id);
+    if (current.version !== input.version) throw versionConflict();
+    const moving = input.parentId !== undefined && input.parentId !== current.parentId;
+    const parent = moving ? await parentOf(ctx, input.parentId ?? null) : undefined;
+    if (parent?.path.startsWith(current.path)) {
+      throw badRequest('team_cycle', 'A team cannot move under itself or its own sub-team', { parentId: 'Choose a team outside this branch' });
+    }
+    const newPath = moving ? `${parent?.path ?? '/'}${id}/` : current.path;
+    const row = await ctx.db.transaction().execute(async (trx) => {
+      const updated = await repo.update(trx, id, input.version, {
+        ...(input.name !== undefined && { name: input.name }),
+        ...(moving && { parentId: parent?.id ?? null, path: newPath }),
+        updatedAt: now(),
+      });
+      if (!updated) throw versionConflict();
+      if (moving) await repo.rewritePaths(trx, current.path, newPath);
+      await audit(trx, {
+        actorId: ctx.actor.userId,
+        ip: ctx.actor.ip,
+        action: 'update',
+        entityType: 'teams',
+        entityId: id,
+        before: auditable(current),
+        after: auditable(updated),
+      });
+      return updated;
+    });
+    return (await presentAll(ctx, [row]))[0];
+  },
+
+  async remove(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, 'teams', 'delete');
+    const current = await loadVisible(ctx, id);
+    const members = (await usersService.countByTeam(ctx, [id])).get(id) ?? 0;
+    if (members > 0 || (await repo.hasChildren(ctx.db, id))) {
+      throw conflict('team_not_empty', 'Move the members and sub-teams out of this team first');
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      const at = now();
+      if (!(await repo.update(trx, id, current.version, { deletedAt: at, deletedBy: ctx.actor.userId, updatedAt: at }))) throw versionConflict();
+      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'delete', entityType: 'teams', entityId: id });
+    });
+  },
+
+  async restore(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, 'teams', 'delete');
+    const current = await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true });
+    if (!current) throw notFound('Deleted team');
+    if (current.parentId && !(await repo.findById(ctx.db, current.parentId))) {
+      throw conflict('parent_deleted', 'Restore the parent team first');
+    }
+    await ctx.db.transaction().execute(async (trx) => {
+      if (!(await repo.update(trx, id, current.version, { deletedAt: null, deletedBy: null, updatedAt: now() }))) throw versionConflict();
+      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'restore', entityType: 'teams', entityId: id });
+    });
+  },
+
+  async canSee(ctx: Ctx, id: string) {
+    if (!ctx.actor.permissions.teams?.actions.includes('read')) return false;
+    return !!((await repo.findVisible(ctx.db, ctx.actor, id)) ?? (await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true })));
+  },
+
+  exists: async (db: Db, id: string) => !!(await repo.findById(db, id)),
+  findById: (db: Db, id: string) => repo.findById(db, id),
+};

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+
+/** Modules that exist today. A new module adds its key here and its defaults in BUILTIN_ROLES. */
+export const MODULES = ['users', 'teams', 'roles', 'audit'] as const;
+export const ModuleSchema = z.enum(MODULES);
+export type ModuleKey = z.infer<typeof ModuleSchema>;
+
+export const ACTIONS = ['read', 'create', 'update', 'delete', 'export', 'admin'] as const;
+export const ActionSchema = z.enum(ACTIONS);
+export type Action = z.infer<typeof ActionSchema>;
+
+/** Which records of a module a role sees: its own, those of its team subtree, or all. */
+export const SCOPES = ['own', 'team', 'all'] as const;
+export const ScopeSchema = z.enum(SCOPES);
+export type Scope = z.infer<typeof ScopeSchema>;
+
+export const ModulePermissionSchema = z.object({
+  actions: z.array(ActionSchema).max(ACTIONS.length),
+  scope: ScopeSchema,
+});
+export type ModulePermission = z.infer<typeof ModulePermissionSchema>;
+
+export const PermissionsSchema = z.partialRecord(ModuleSchema, ModulePermissionSchema).describe('Per module: allowed actions and the data scope');
+export type Permissions = Partial<Record<ModuleKey, ModulePermission>>;
+
+const all = (scope: Scope = 'all'): ModulePermission => ({ actions: [...ACTIONS], scope });
+const read = (scope: Scope): ModulePermission => ({ actions: ['read'], scope });
+
+export const BUILTIN_ROLE_KEYS = ['admin', 'sales_manager', 'sales_rep', 'service_agent', 'marketing', 'read_only'] as const;
+export type BuiltinRoleKey = (typeof BUILTIN_ROLE_KEYS)[number];
+
+/** Defaults of the built-in roles; startup adds a module's defaults to a role that lacks the module. */
+export const BUILTIN_ROLES: Record<BuiltinRoleKey, { name: { en: string; 'zh-CN': string }; permissions: Permissions }> = {
+  admin: {
+    name: { en: 'Administrator', 'zh-CN': '系统管理员' },
+    permissions: { users: all(), teams: all(), roles: all(), audit: all() },
+  },
+  sales_manager: {
+    name: { en: 'Sales manager', 'zh-CN': '销售经理' },
+    permissions: { users: read('team'), teams: read('team'), roles: read('all') },
+  },
+  sales_rep: {
+    name: { en: 'Sales rep', 'zh-CN': '销售代表' },
+    permissions: { users: read('team'), teams: read('own'), roles: read('all') },
+  },
+  service_agent: {
+    name: { en: 'Service agent', 'zh-CN': '客服专员' },
+    permissions: { users: read('team'), teams: read('own'), roles: read('all') },
+  },
+  marketing: {
+    name: { en: 'Marketing', 'zh-CN': '市场专员' },
+    permissions: { users: read('team'), teams: read('own'), roles: read('all') },
+  },
+  read_only: {
+    name: { en: 'Read-only', 'zh-CN': '只读用户' },
+    permissions: { users: read('own'), teams: read('own'), roles: read('all') },
+  },
+};
