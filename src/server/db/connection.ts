@@ -18,7 +18,8 @@ export interface DbHandle {
 }
 
 // timestamptz / timestamp come back as ISO strings so both dialects hand the app the same values.
-const toIso = (v: string) => new Date(v.includes('T') || v.endsWith('Z') ? v : `${v.replace(' ', 'T')}`).toISOString();
+// PostgreSQL prints "2026-11-23 20:07:07.123+00"; JavaScript wants "T" and a "+00:00" offset.
+const toIso = (v: string) => new Date(v.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString();
 pg.types.setTypeParser(1184, toIso);
 pg.types.setTypeParser(1114, (v) => toIso(`${v}Z`));
 // COUNT(*) is bigint; our counts fit comfortably in a JS number.
