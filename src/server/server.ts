@@ -5,6 +5,7 @@ import { buildApp } from './app.js';
 import type { Config } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { startJobs } from './jobs.js';
 import { rolesService } from './modules/roles/roles.service.js';
 import { DEMO_ADMIN_EMAIL, isEmpty, seedDemo } from './seed/demo.js';
 
@@ -52,9 +53,11 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   }
 
   const app = await buildApp({ config, database });
+  const jobs = await startJobs(database, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
+    await jobs.stop();
     await database.close();
     process.exit(0);
   };

@@ -17,9 +17,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
   // On PostgreSQL the bookkeeping tables go into the connection's own schema (tests use one per file);
   // otherwise Kysely may find another schema's table of the same name.
   const schema =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-      : undefined;
+    db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s : undefined;
   const migrator = new Migrator({ db, provider: new StaticProvider(), migrationTableSchema: schema });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));

@@ -23,7 +23,8 @@ describe('OpenAPI', () => {
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     const documented = new Set<string>();
-    for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths)) for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${path}`);
+    for (const [path, ops] of Object.entries<Record<string, unknown>>(doc.paths))
+      for (const m of Object.keys(ops)) documented.add(`${m.toUpperCase()} ${path}`);
     const expected = [
       'POST /api/auth/login',
       'GET /api/auth/me',
@@ -44,10 +45,14 @@ describe('OpenAPI', () => {
   test('every registered API route is in the document', async () => {
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     const documented = new Set(
-      Object.entries<Record<string, unknown>>(doc.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`)),
+      Object.entries<Record<string, unknown>>(doc.paths).flatMap(([p, ops]) =>
+        Object.keys(ops).map((m) => `${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`),
+      ),
     );
     const registered: string[] = [];
-    for (const r of collected) if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json' && r.method !== 'HEAD') registered.push(`${r.method} ${r.url}`);
+    for (const r of collected)
+      if (r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && r.url !== '/api/openapi.json' && r.method !== 'HEAD')
+        registered.push(`${r.method} ${r.url}`);
     expect(registered.length).toBeGreaterThan(20);
     expect(registered.filter((r) => !documented.has(r))).toEqual([]);
   });
@@ -72,12 +77,28 @@ beforeAll(async () => {
 });
 
 describe('bad input never causes a 500', () => {
-  const bodies: unknown[] = [null, [], 'text', 42, { version: 'x' }, { version: -1 }, { name: { nested: true } }, { email: 'a'.repeat(10_000) }, { permissions: [] }, { parentId: 'not-a-uuid' }];
+  const bodies: unknown[] = [
+    null,
+    [],
+    'text',
+    42,
+    { version: 'x' },
+    { version: -1 },
+    { name: { nested: true } },
+    { email: 'a'.repeat(10_000) },
+    { permissions: [] },
+    { parentId: 'not-a-uuid' },
+  ];
   const targets = ['/api/users', '/api/teams', '/api/roles', '/api/auth/tokens', '/api/auth/login', '/api/auth/password'];
 
   test.each(targets)('POST %s with garbage answers 4xx with an error code', async (url) => {
     for (const body of bodies) {
-      const res = await t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        payload: JSON.stringify(body),
+      });
       expect(res.statusCode, JSON.stringify(body)).toBeGreaterThanOrEqual(400);
       expect(res.statusCode, JSON.stringify(body)).toBeLessThan(500);
       expect(res.json().error.code).toBeTruthy();

@@ -72,7 +72,10 @@ export function describeScopeEnforcement(name: string, spec: ScopedResource): vo
           const res = await as[scope].get(`${spec.path}${qs}`);
           expect(res.statusCode, qs).toBe(200);
           const body = res.json();
-          expect(body.items.map((i: { id: string }) => i.id), qs).not.toContain(hidden.id);
+          expect(
+            body.items.map((i: { id: string }) => i.id),
+            qs,
+          ).not.toContain(hidden.id);
           if (body.total !== undefined) expect(body.total, qs).toBe(body.items.length);
         }
       });

@@ -49,7 +49,10 @@ describe('login', () => {
     const row = await t.database.db.selectFrom('loginThrottle').selectAll().where('key', '=', `email:${u.email}`).executeTakeFirstOrThrow();
     expect(row.lockedUntil).not.toBeNull();
     // Once the lock has passed, the right password works again.
-    await t.database.db.updateTable('loginThrottle').set({ lockedUntil: new Date(Date.now() - 1000).toISOString() }).execute();
+    await t.database.db
+      .updateTable('loginThrottle')
+      .set({ lockedUntil: new Date(Date.now() - 1000).toISOString() })
+      .execute();
     expect((await login(u.email, PASSWORD, '10.1.1.1')).statusCode).toBe(200);
   });
 
@@ -96,7 +99,11 @@ describe('sessions', () => {
     await t.database.db.updateTable('sessions').set({ lastSeenAt: old }).where('userId', '=', idle.id).execute();
     expect((await client(t.app, idle.token).get('/api/auth/me')).statusCode).toBe(401);
     const expired = await makeUser(t);
-    await t.database.db.updateTable('sessions').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('userId', '=', expired.id).execute();
+    await t.database.db
+      .updateTable('sessions')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('userId', '=', expired.id)
+      .execute();
     expect((await client(t.app, expired.token).get('/api/auth/me')).statusCode).toBe(401);
   });
 
@@ -160,7 +167,11 @@ describe('personal API tokens', () => {
     const created = (await client(t.app, u.token).post('/api/auth/tokens', { name: 'short', expiresInDays: 1 })).json();
     expect((await client(t.app, other.token).delete(`/api/auth/tokens/${created.id}`)).statusCode).toBe(404);
     expect((await client(t.app, created.token).get('/api/auth/me')).statusCode).toBe(200);
-    await t.database.db.updateTable('apiTokens').set({ expiresAt: new Date(Date.now() - 1000).toISOString() }).where('id', '=', created.id).execute();
+    await t.database.db
+      .updateTable('apiTokens')
+      .set({ expiresAt: new Date(Date.now() - 1000).toISOString() })
+      .where('id', '=', created.id)
+      .execute();
     expect((await client(t.app, created.token).get('/api/auth/me')).statusCode).toBe(401);
   });
 

@@ -13,7 +13,12 @@ afterAll(async () => t?.close());
 
 test('ships the six built-in roles, which cannot be deleted', async () => {
   const roles = (await admin.get('/api/roles?limit=200')).json().items;
-  expect(roles.map((r: { builtinKey: string }) => r.builtinKey).filter(Boolean).sort()).toEqual([...BUILTIN_ROLE_KEYS].sort());
+  expect(
+    roles
+      .map((r: { builtinKey: string }) => r.builtinKey)
+      .filter(Boolean)
+      .sort(),
+  ).toEqual([...BUILTIN_ROLE_KEYS].sort());
   const res = await admin.delete(`/api/roles/${await roleId(t.database.db, 'read_only')}`);
   expect(res.statusCode).toBe(409);
   expect(res.json().error.code).toBe('role_builtin');

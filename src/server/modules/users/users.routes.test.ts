@@ -16,8 +16,22 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-const countUsers = async () => Number((await t.database.db.selectFrom('users').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
-const newUser = (over: Record<string, unknown> = {}) => ({ email: `u${Math.random().toString(36).slice(2)}@example.com`, name: '李娜', password: 'long enough password', roleId: repRole, ...over });
+const countUsers = async () =>
+  Number(
+    (
+      await t.database.db
+        .selectFrom('users')
+        .select((eb) => eb.fn.countAll().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
+const newUser = (over: Record<string, unknown> = {}) => ({
+  email: `u${Math.random().toString(36).slice(2)}@example.com`,
+  name: '李娜',
+  password: 'long enough password',
+  roleId: repRole,
+  ...over,
+});
 
 describe('create', () => {
   test('creates a user, never returns the password hash, and audits the creation', async () => {
@@ -130,8 +144,8 @@ describe('list conventions', () => {
     let cursor: string | null = null;
     let total = 0;
     do {
-      const qs = `?q=page&sort=-name&limit=2&total=true${cursor ? `&cursor=${cursor}` : ''}`;
-      const body = (await admin.get(`/api/users${qs}`)).json();
+      const qs: string = `?q=page&sort=-name&limit=2&total=true${cursor ? `&cursor=${cursor}` : ''}`;
+      const body: { total: number; items: { name: string }[]; nextCursor: string | null } = (await admin.get(`/api/users${qs}`)).json();
       total = body.total;
       seen.push(...body.items.map((u: { name: string }) => u.name));
       cursor = body.nextCursor;

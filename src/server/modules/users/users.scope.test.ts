@@ -1,5 +1,5 @@
-import { describeScopeEnforcement } from '../../test/permissionSuite.js';
 import { makeUser } from '../../test/factories.js';
+import { describeScopeEnforcement } from '../../test/permissionSuite.js';
 
 // A user record is owned by that user; team scope is the team they belong to.
 describeScopeEnforcement('users', {

@@ -80,10 +80,7 @@ export async function claimNext(
         .select('id')
         .where('name', 'in', names)
         .where((w) =>
-          w.or([
-            w.and([w('status', '=', 'pending'), w('runAt', '<=', nowIso)]),
-            w.and([w('status', '=', 'running'), w('lockedUntil', '<', nowIso)]),
-          ]),
+          w.or([w.and([w('status', '=', 'pending'), w('runAt', '<=', nowIso)]), w.and([w('status', '=', 'running'), w('lockedUntil', '<', nowIso)])]),
         )
         .orderBy('runAt')
         .limit(1)

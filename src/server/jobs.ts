@@ -1,0 +1,17 @@
+import type { FastifyBaseLogger } from 'fastify';
+import type { DbHandle } from './db/connection.js';
+import { cleanupAuth } from './platform/auth/cleanup.js';
+import { upsertSchedule } from './platform/jobs/scheduler.js';
+import { JobRunner } from './platform/jobs/worker.js';
+
+/** Every background job of the app: handlers and recurring schedules. Modules add theirs here. */
+export async function startJobs(database: DbHandle, logger: FastifyBaseLogger): Promise<JobRunner> {
+  const runner = new JobRunner(database, { logger });
+  runner.register('auth.cleanup', async () => {
+    const removed = await cleanupAuth(database.db);
+    logger.info(removed, 'removed ended sessions and stale login counters');
+  });
+  await upsertSchedule(database.db, { name: 'auth.cleanup', cron: '17 3 * * *', jobName: 'auth.cleanup', payload: null });
+  runner.start({ pollMs: 2000 });
+  return runner;
+}
