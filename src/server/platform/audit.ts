@@ -53,3 +53,15 @@ export async function audit(db: Db, input: AuditInput): Promise<void> {
     })
     .execute();
 }
+
+/** `audit` for a change made by a signed-in actor. */
+export function auditAs(
+  db: Db,
+  actor: { userId: string; ip: string | null },
+  action: AuditAction,
+  entityType: string,
+  entityId: string,
+  states: { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null } = {},
+): Promise<void> {
+  return audit(db, { actorId: actor.userId, ip: actor.ip, action, entityType, entityId, ...states });
+}

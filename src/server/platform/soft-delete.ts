@@ -2,8 +2,11 @@ import { sql } from 'kysely';
 import type { ModuleKey } from '../../shared/schemas/permissions.js';
 import type { Db } from '../db/connection.js';
 import type { Database } from '../db/schema.js';
-import type { Actor } from './context.js';
+import { auditAs } from './audit.js';
+import type { Actor, Ctx } from './context.js';
 import type { DeletedRecord } from './entities.js';
+import { versionConflict } from './errors.js';
+import { now } from './ids.js';
 import { decodeCursor, encodeCursor } from './pagination.js';
 import { type ScopeColumns, scopeFilter } from './permissions.js';
 
@@ -47,4 +50,28 @@ export async function listDeleted(
   const items = rows.slice(0, page.limit);
   const last = items[items.length - 1];
   return { items, nextCursor: rows.length > page.limit ? encodeCursor([last.deletedAt, last.id]) : null };
+}
+
+/** Writes the given columns if the version still matches; undefined when it no longer does. */
+type VersionedWrite = (trx: Db, changes: { deletedAt: string | null; deletedBy: string | null; updatedAt: string }) => Promise<unknown>;
+
+/**
+ * Moves a record to the recycle bin (or back) in one transaction with its audit entry. `also` runs
+ * in the same transaction (e.g. ending a deleted user's sessions).
+ */
+export async function setDeleted(
+  ctx: Ctx,
+  entityType: string,
+  id: string,
+  deleted: boolean,
+  write: VersionedWrite,
+  also?: (trx: Db) => Promise<void>,
+): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    const at = now();
+    const changed = await write(trx, { deletedAt: deleted ? at : null, deletedBy: deleted ? ctx.actor.userId : null, updatedAt: at });
+    if (!changed) throw versionConflict();
+    await also?.(trx);
+    await auditAs(trx, ctx.actor, deleted ? 'delete' : 'restore', entityType, id);
+  });
 }

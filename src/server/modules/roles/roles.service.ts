@@ -2,13 +2,14 @@ import { BUILTIN_ROLES, type BuiltinRoleKey, type Permissions } from '../../../s
 import type { Role, RoleCreate, RoleListQuery, RoleUpdate } from '../../../shared/schemas/roles.js';
 import type { Db } from '../../db/connection.js';
 import type { RoleRow } from '../../db/schema.js';
-import { audit } from '../../platform/audit.js';
+import { auditAs } from '../../platform/audit.js';
 import { parsePermissions } from '../../platform/auth/sessions.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
+import { setDeleted } from '../../platform/soft-delete.js';
 import { usersService } from '../users/users.service.js';
 import { ROLE_SORT_COLUMNS, rolesRepository as repo } from './roles.repository.js';
 
@@ -73,15 +74,7 @@ export const rolesService = {
         deletedAt: null,
         deletedBy: null,
       });
-      await audit(trx, {
-        actorId: ctx.actor.userId,
-        ip: ctx.actor.ip,
-        action: 'create',
-        entityType: 'roles',
-        entityId: created.id,
-        before: null,
-        after: auditable(created),
-      });
+      await auditAs(trx, ctx.actor, 'create', 'roles', created.id, { before: null, after: auditable(created) });
       return created;
     });
     return present(row, 0);
@@ -99,15 +92,7 @@ export const rolesService = {
         updatedAt: now(),
       });
       if (!updated) throw versionConflict();
-      await audit(trx, {
-        actorId: ctx.actor.userId,
-        ip: ctx.actor.ip,
-        action: 'update',
-        entityType: 'roles',
-        entityId: id,
-        before: auditable(current),
-        after: auditable(updated),
-      });
+      await auditAs(trx, ctx.actor, 'update', 'roles', id, { before: auditable(current), after: auditable(updated) });
       return updated;
     });
     return (await presentAll(ctx, [row]))[0];
@@ -120,21 +105,14 @@ export const rolesService = {
     if (((await usersService.countByRole(ctx, [id])).get(id) ?? 0) > 0) {
       throw conflict('role_in_use', 'Give the users of this role another role first');
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      const at = now();
-      if (!(await repo.update(trx, id, current.version, { deletedAt: at, deletedBy: ctx.actor.userId, updatedAt: at }))) throw versionConflict();
-      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'delete', entityType: 'roles', entityId: id });
-    });
+    await setDeleted(ctx, 'roles', id, true, (trx, changes) => repo.update(trx, id, current.version, changes));
   },
 
   async restore(ctx: Ctx, id: string) {
     assertCan(ctx.actor, 'roles', 'delete');
     const current = await repo.find(ctx.db, id, { deleted: true });
     if (!current) throw notFound('Deleted role');
-    await ctx.db.transaction().execute(async (trx) => {
-      if (!(await repo.update(trx, id, current.version, { deletedAt: null, deletedBy: null, updatedAt: now() }))) throw versionConflict();
-      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'restore', entityType: 'roles', entityId: id });
-    });
+    await setDeleted(ctx, 'roles', id, false, (trx, changes) => repo.update(trx, id, current.version, changes));
   },
 
   async canSee(ctx: Ctx, id: string) {

@@ -1,12 +1,13 @@
 import type { Team, TeamCreate, TeamListQuery, TeamUpdate } from '../../../shared/schemas/teams.js';
 import type { Db } from '../../db/connection.js';
 import type { TeamRow } from '../../db/schema.js';
-import { audit } from '../../platform/audit.js';
+import { auditAs } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { badRequest, conflict, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
+import { setDeleted } from '../../platform/soft-delete.js';
 import { usersService } from '../users/users.service.js';
 import { teamsRepository as repo, TEAM_SORT_COLUMNS } from './teams.repository.js';
 
@@ -80,15 +81,7 @@ export const teamsService = {
         deletedAt: null,
         deletedBy: null,
       });
-      await audit(trx, {
-        actorId: ctx.actor.userId,
-        ip: ctx.actor.ip,
-        action: 'create',
-        entityType: 'teams',
-        entityId: id,
-        before: null,
-        after: auditable(created),
-      });
+      await auditAs(trx, ctx.actor, 'create', 'teams', id, { before: null, after: auditable(created) });
       return created;
     });
     return present(row, 0);
@@ -112,15 +105,7 @@ export const teamsService = {
       });
       if (!updated) throw versionConflict();
       if (moving) await repo.rewritePaths(trx, current.path, newPath);
-      await audit(trx, {
-        actorId: ctx.actor.userId,
-        ip: ctx.actor.ip,
-        action: 'update',
-        entityType: 'teams',
-        entityId: id,
-        before: auditable(current),
-        after: auditable(updated),
-      });
+      await auditAs(trx, ctx.actor, 'update', 'teams', id, { before: auditable(current), after: auditable(updated) });
       return updated;
     });
     return (await presentAll(ctx, [row]))[0];
@@ -133,11 +118,7 @@ export const teamsService = {
     if (members > 0 || (await repo.hasChildren(ctx.db, id))) {
       throw conflict('team_not_empty', 'Move the members and sub-teams out of this team first');
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      const at = now();
-      if (!(await repo.update(trx, id, current.version, { deletedAt: at, deletedBy: ctx.actor.userId, updatedAt: at }))) throw versionConflict();
-      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'delete', entityType: 'teams', entityId: id });
-    });
+    await setDeleted(ctx, 'teams', id, true, (trx, changes) => repo.update(trx, id, current.version, changes));
   },
 
   async restore(ctx: Ctx, id: string) {
@@ -147,10 +128,7 @@ export const teamsService = {
     if (current.parentId && !(await repo.findById(ctx.db, current.parentId))) {
       throw conflict('parent_deleted', 'Restore the parent team first');
     }
-    await ctx.db.transaction().execute(async (trx) => {
-      if (!(await repo.update(trx, id, current.version, { deletedAt: null, deletedBy: null, updatedAt: now() }))) throw versionConflict();
-      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'restore', entityType: 'teams', entityId: id });
-    });
+    await setDeleted(ctx, 'teams', id, false, (trx, changes) => repo.update(trx, id, current.version, changes));
   },
 
   async canSee(ctx: Ctx, id: string) {

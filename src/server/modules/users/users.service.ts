@@ -2,7 +2,7 @@ import type { Locale } from '../../../shared/schemas/common.js';
 import type { UserCreate, UserListQuery, UserUpdate } from '../../../shared/schemas/users.js';
 import type { Db } from '../../db/connection.js';
 import type { UserRow } from '../../db/schema.js';
-import { audit } from '../../platform/audit.js';
+import { auditAs } from '../../platform/audit.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { parsePermissions, revokeAllForUser, revokeApiTokensForUser } from '../../platform/auth/sessions.js';
 import type { Ctx } from '../../platform/context.js';
@@ -11,6 +11,7 @@ import { badRequest, conflict, notFound, versionConflict } from '../../platform/
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
+import { setDeleted } from '../../platform/soft-delete.js';
 import { rolesService } from '../roles/roles.service.js';
 import { teamsService } from '../teams/teams.service.js';
 import { auditableUser, presentUser } from './users.presenter.js';
@@ -70,15 +71,7 @@ export const usersService = {
           deletedAt: null,
           deletedBy: null,
         });
-        await audit(trx, {
-          actorId: ctx.actor.userId,
-          ip: ctx.actor.ip,
-          action: 'create',
-          entityType: 'users',
-          entityId: created.id,
-          before: null,
-          after: auditableUser(created),
-        });
+        await auditAs(trx, ctx.actor, 'create', 'users', created.id, { before: null, after: auditableUser(created) });
         return created;
       });
       return presentUser(row);
@@ -116,15 +109,7 @@ export const usersService = {
         if (!updated) throw versionConflict();
         if (input.active === false || input.password !== undefined) await revokeAllForUser(trx, id);
         if (input.active === false) await revokeApiTokensForUser(trx, id);
-        await audit(trx, {
-          actorId: ctx.actor.userId,
-          ip: ctx.actor.ip,
-          action: 'update',
-          entityType: 'users',
-          entityId: id,
-          before: auditableUser(current),
-          after: auditableUser(updated),
-        });
+        await auditAs(trx, ctx.actor, 'update', 'users', id, { before: auditableUser(current), after: auditableUser(updated) });
         return updated;
       });
       return presentUser(row);
@@ -138,25 +123,24 @@ export const usersService = {
     assertCan(ctx.actor, 'users', 'delete');
     const current = await loadVisible(ctx, id);
     if (id === ctx.actor.userId) throw badRequest('cannot_change_self', 'You cannot delete yourself');
-    await ctx.db.transaction().execute(async (trx) => {
-      const at = now();
-      const deleted = await repo.update(trx, id, current.version, { deletedAt: at, deletedBy: ctx.actor.userId, updatedAt: at });
-      if (!deleted) throw versionConflict();
-      await revokeAllForUser(trx, id);
-      await revokeApiTokensForUser(trx, id);
-      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'delete', entityType: 'users', entityId: id });
-    });
+    await setDeleted(
+      ctx,
+      'users',
+      id,
+      true,
+      (trx, changes) => repo.update(trx, id, current.version, changes),
+      async (trx) => {
+        await revokeAllForUser(trx, id);
+        await revokeApiTokensForUser(trx, id);
+      },
+    );
   },
 
   async restore(ctx: Ctx, id: string) {
     assertCan(ctx.actor, 'users', 'delete');
     const current = await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true });
     if (!current) throw notFound('Deleted user');
-    await ctx.db.transaction().execute(async (trx) => {
-      const restored = await repo.update(trx, id, current.version, { deletedAt: null, deletedBy: null, updatedAt: now() });
-      if (!restored) throw versionConflict();
-      await audit(trx, { actorId: ctx.actor.userId, ip: ctx.actor.ip, action: 'restore', entityType: 'users', entityId: id });
-    });
+    await setDeleted(ctx, 'users', id, false, (trx, changes) => repo.update(trx, id, current.version, changes));
   },
 
   async canSee(ctx: Ctx, id: string) {
@@ -175,15 +159,7 @@ export const usersService = {
         updatedAt: now(),
       });
       if (!updated) throw versionConflict();
-      await audit(trx, {
-        actorId: ctx.actor.userId,
-        ip: ctx.actor.ip,
-        action: 'update',
-        entityType: 'users',
-        entityId: current.id,
-        before: auditableUser(current),
-        after: auditableUser(updated),
-      });
+      await auditAs(trx, ctx.actor, 'update', 'users', current.id, { before: auditableUser(current), after: auditableUser(updated) });
     });
   },
 
