@@ -5,6 +5,7 @@ import { rolesService } from '../modules/roles/roles.service.js';
 import { audit } from '../platform/audit.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { newId, now } from '../platform/ids.js';
+import { freshRecord } from '../platform/record.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@guanxi.local';
 
@@ -29,6 +30,24 @@ const USERS: { name: string; email: string; team: string; role: BuiltinRoleKey; 
   { name: '刘洋', email: 'liu.yang@guanxi.local', team: 'service', role: 'service_agent', locale: 'zh-CN' },
   { name: 'Sarah Johnson', email: 'sarah.johnson@guanxi.local', team: 'hq', role: 'read_only', locale: 'en' },
 ];
+
+interface NewUser {
+  email: string;
+  name: string;
+  locale: 'en' | 'zh-CN';
+  teamId: string | null;
+  roleId: string;
+  passwordHash: string;
+}
+
+async function insertUser(db: Db, user: NewUser): Promise<string> {
+  const id = newId();
+  await db
+    .insertInto('users')
+    .values({ id, ...user, deactivatedAt: null, lastLoginAt: null, ...freshRecord(null) })
+    .execute();
+  return id;
+}
 
 export interface AdminInput {
   email: string;
@@ -57,27 +76,7 @@ export async function createAdmin(db: Db, input: AdminInput): Promise<{ id: stri
       await audit(trx, { actorId: null, ip: null, action: 'update', entityType: 'users', entityId: existing.id, meta: { via: 'cli create-admin' } });
       return { id: existing.id, created: false };
     }
-    const id = newId();
-    await trx
-      .insertInto('users')
-      .values({
-        id,
-        email,
-        name: input.name,
-        locale: input.locale ?? 'en',
-        teamId: input.teamId ?? null,
-        roleId: adminRole,
-        passwordHash,
-        deactivatedAt: null,
-        lastLoginAt: null,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: null,
-        version: 1,
-        deletedAt: null,
-        deletedBy: null,
-      })
-      .execute();
+    const id = await insertUser(trx, { email, name: input.name, locale: input.locale ?? 'en', teamId: input.teamId ?? null, roleId: adminRole, passwordHash });
     await audit(trx, { actorId: null, ip: null, action: 'create', entityType: 'users', entityId: id, meta: { via: 'cli create-admin' } });
     return { id, created: true };
   });
@@ -110,38 +109,14 @@ export async function seedDemo(db: Db, password = randomBytes(9).toString('base6
           name: t.name,
           parentId: parent?.id ?? null,
           path,
-          createdAt: at,
-          updatedAt: at,
-          createdBy: null,
-          version: 1,
-          deletedAt: null,
-          deletedBy: null,
+          ...freshRecord(null, at),
         })
         .execute();
     }
     for (const u of USERS) {
       const roleId = await rolesService.builtinId(trx, u.role);
       if (!roleId) throw new Error(`Built-in role ${u.role} is missing`);
-      await trx
-        .insertInto('users')
-        .values({
-          id: newId(),
-          email: u.email,
-          name: u.name,
-          locale: u.locale,
-          teamId: teamIds.get(u.team)?.id ?? null,
-          roleId,
-          passwordHash,
-          deactivatedAt: null,
-          lastLoginAt: null,
-          createdAt: at,
-          updatedAt: at,
-          createdBy: null,
-          version: 1,
-          deletedAt: null,
-          deletedBy: null,
-        })
-        .execute();
+      await insertUser(trx, { email: u.email, name: u.name, locale: u.locale, teamId: teamIds.get(u.team)?.id ?? null, roleId, passwordHash });
     }
   });
   await createAdmin(db, { email: DEMO_ADMIN_EMAIL, password, name: '系统管理员 Admin', teamId: teamIds.get('hq')?.id });

@@ -3,13 +3,14 @@ import type { Db } from '../db/connection.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { createSession } from '../platform/auth/sessions.js';
 import { newId, now } from '../platform/ids.js';
+import { freshRecord } from '../platform/record.js';
 import type { TestApp } from './testApp.js';
 
 export const PASSWORD = 'correct horse battery';
 let passwordHash: Promise<string> | undefined;
 let seq = 0;
 
-const audited = () => ({ createdAt: now(), updatedAt: now(), createdBy: null, version: 1, deletedAt: null, deletedBy: null });
+const audited = () => freshRecord(null);
 
 export async function makeTeam(db: Db, name = `Team ${++seq}`, parent?: { id: string; path: string }) {
   const id = newId();

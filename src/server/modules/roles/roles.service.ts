@@ -9,6 +9,7 @@ import { conflict, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
+import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
 import { usersService } from '../users/users.service.js';
 import { ROLE_SORT_COLUMNS, rolesRepository as repo } from './roles.repository.js';
@@ -67,12 +68,7 @@ export const rolesService = {
         description: input.description,
         builtinKey: null,
         permissions: JSON.stringify(input.permissions),
-        createdAt: at,
-        updatedAt: at,
-        createdBy: ctx.actor.userId,
-        version: 1,
-        deletedAt: null,
-        deletedBy: null,
+        ...freshRecord(ctx.actor.userId, at),
       });
       await auditAs(trx, ctx.actor, 'create', 'roles', created.id, { before: null, after: auditable(created) });
       return created;
@@ -140,12 +136,7 @@ export const rolesService = {
           description: null,
           builtinKey: key,
           permissions: JSON.stringify(def.permissions),
-          createdAt: at,
-          updatedAt: at,
-          createdBy: null,
-          version: 1,
-          deletedAt: null,
-          deletedBy: null,
+          ...freshRecord(null, at),
         });
         continue;
       }

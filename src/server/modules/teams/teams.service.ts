@@ -7,6 +7,7 @@ import { badRequest, conflict, notFound, versionConflict } from '../../platform/
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
+import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
 import { usersService } from '../users/users.service.js';
 import { teamsRepository as repo, TEAM_SORT_COLUMNS } from './teams.repository.js';
@@ -74,12 +75,7 @@ export const teamsService = {
         name: input.name,
         parentId: parent?.id ?? null,
         path: `${parent?.path ?? '/'}${id}/`,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: ctx.actor.userId,
-        version: 1,
-        deletedAt: null,
-        deletedBy: null,
+        ...freshRecord(ctx.actor.userId, at),
       });
       await auditAs(trx, ctx.actor, 'create', 'teams', id, { before: null, after: auditable(created) });
       return created;

@@ -11,6 +11,7 @@ import { badRequest, conflict, notFound, versionConflict } from '../../platform/
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
+import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
 import { rolesService } from '../roles/roles.service.js';
 import { teamsService } from '../teams/teams.service.js';
@@ -64,12 +65,7 @@ export const usersService = {
           passwordHash,
           deactivatedAt: null,
           lastLoginAt: null,
-          createdAt: at,
-          updatedAt: at,
-          createdBy: ctx.actor.userId,
-          version: 1,
-          deletedAt: null,
-          deletedBy: null,
+          ...freshRecord(ctx.actor.userId, at),
         });
         await auditAs(trx, ctx.actor, 'create', 'users', created.id, { before: null, after: auditableUser(created) });
         return created;
