@@ -2,7 +2,7 @@ import type { BuiltinRoleKey, Permissions } from '../../shared/schemas/permissio
 import type { Db } from '../db/connection.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { createSession } from '../platform/auth/sessions.js';
-import { newId, now } from '../platform/ids.js';
+import { newId } from '../platform/ids.js';
 import { freshRecord } from '../platform/record.js';
 import type { TestApp } from './testApp.js';
 
