@@ -119,6 +119,6 @@ export async function seedDemo(db: Db, password = randomBytes(9).toString('base6
       await insertUser(trx, { email: u.email, name: u.name, locale: u.locale, teamId: teamIds.get(u.team)?.id ?? null, roleId, passwordHash });
     }
   });
-  await createAdmin(db, { email: DEMO_ADMIN_EMAIL, password, name: '系统管理员 Admin', teamId: teamIds.get('hq')?.id });
+  await createAdmin(db, { email: DEMO_ADMIN_EMAIL, password, name: '系统管理员', teamId: teamIds.get('hq')?.id });
   return { email: DEMO_ADMIN_EMAIL, password };
 }

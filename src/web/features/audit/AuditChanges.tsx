@@ -1,0 +1,44 @@
+import { Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '../../../shared/schemas/audit';
+import { formatDateTime } from '../../lib/format';
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+
+/** Turns a referenced id (teamId, roleId, …) into a name when the page knows it. */
+export type ResolveName = (field: string, id: string) => string | undefined;
+
+function show(field: string, value: unknown, resolve?: ResolveName): string {
+  if (value === null || value === undefined || value === '') return '∅';
+  if (typeof value === 'string') {
+    if (ISO_TIME.test(value)) return formatDateTime(value);
+    return resolve?.(field, value) ?? value;
+  }
+  return JSON.stringify(value);
+}
+
+/** "field: before → after" per changed field; for events without changes (sign-ins), their details. */
+export function AuditChanges({ entry, resolve }: { entry: Pick<AuditEntry, 'changes' | 'meta'>; resolve?: ResolveName }) {
+  const { t } = useTranslation();
+  const changes = Object.entries(entry.changes ?? {});
+  if (changes.length > 0) {
+    return (
+      <ul style={{ margin: 0, paddingLeft: 16 }}>
+        {changes.map(([field, { before, after }]) => (
+          <li key={field}>
+            <Typography.Text strong>{t(`fields.${field}`, { defaultValue: field })}</Typography.Text>:{' '}
+            <Typography.Text type="secondary">{show(field, before, resolve)}</Typography.Text> →{' '}
+            <Typography.Text>{show(field, after, resolve)}</Typography.Text>
+          </li>
+        ))}
+      </ul>
+    );
+  }
+  const meta = Object.entries(entry.meta ?? {});
+  if (meta.length === 0) return null;
+  return (
+    <Typography.Text type="secondary">
+      {meta.map(([key, value]) => `${t(`fields.${key}`, { defaultValue: key })}: ${show(key, value, resolve)}`).join(', ')}
+    </Typography.Text>
+  );
+}

@@ -1,0 +1,44 @@
+import { AppstoreOutlined, AuditOutlined, DeleteOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import type { MenuProps } from 'antd';
+import type { TFunction } from 'i18next';
+import { Link } from 'react-router';
+import type { Permissions } from '../../shared/schemas/permissions';
+import { can, canUseRecycleBin } from '../lib/permissions';
+
+export const ADMIN_MENU_KEY = 'admin';
+
+type MenuItem = Required<MenuProps>['items'][number];
+
+interface NavEntry {
+  path: string;
+  label: string;
+  icon: React.ReactNode;
+  visible: (p: Permissions) => boolean;
+}
+
+const ADMIN_ENTRIES: NavEntry[] = [
+  { path: '/users', label: 'nav.users', icon: <UserOutlined />, visible: (p) => can(p, 'users', 'read') },
+  { path: '/teams', label: 'nav.teams', icon: <TeamOutlined />, visible: (p) => can(p, 'teams', 'read') },
+  { path: '/roles', label: 'nav.roles', icon: <SafetyOutlined />, visible: (p) => can(p, 'roles', 'read') },
+  { path: '/audit-log', label: 'nav.audit', icon: <AuditOutlined />, visible: (p) => can(p, 'audit', 'read') },
+  { path: '/recycle-bin', label: 'nav.recycleBin', icon: <DeleteOutlined />, visible: canUseRecycleBin },
+];
+
+/** Only modules that exist and that the user may read appear; an empty group is left out. */
+export function navItems(t: TFunction, permissions: Permissions): MenuItem[] {
+  const link = (e: Pick<NavEntry, 'path' | 'label' | 'icon'>): MenuItem => ({
+    key: e.path,
+    icon: e.icon,
+    label: <Link to={e.path}>{t(e.label)}</Link>,
+  });
+  const admin = ADMIN_ENTRIES.filter((e) => e.visible(permissions)).map(link);
+  const items: MenuItem[] = [link({ path: '/', label: 'nav.home', icon: <HomeOutlined /> })];
+  if (admin.length > 0) items.push({ key: ADMIN_MENU_KEY, label: t('nav.admin'), icon: <AppstoreOutlined />, children: admin });
+  return items;
+}
+
+/** The menu key of the page being shown, e.g. /users for /users?q=x. */
+export function selectedNavKey(pathname: string): string {
+  const first = pathname.split('/')[1];
+  return first ? `/${first}` : '/';
+}

@@ -1,0 +1,39 @@
+import dayjs from 'dayjs';
+import type { TFunction } from 'i18next';
+import { i18n } from '../i18n';
+import { ApiError } from './api';
+
+const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/;
+
+/** The server's error code is the i18n key; its English message is the fallback for codes we do not know. */
+export function errorMessage(t: TFunction, err: unknown): string {
+  if (!(err instanceof ApiError)) return t('errors.unknown');
+  if (err.code === 'login_locked') {
+    // The lock's end is only in the message text; show it in local time when we can find it.
+    const until = ISO_TIME.exec(err.message)?.[0];
+    return until ? t('errors.login_locked_until', { time: dayjs(until).format('HH:mm') }) : t('errors.login_locked');
+  }
+  const key = `errors.${err.code}`;
+  if (i18n.exists(key)) return t(key);
+  return err.message || t('errors.unknown');
+}
+
+// Field messages the server sends in English, with their translations; others are shown as sent.
+const FIELD_MESSAGES: Record<string, string> = {
+  Required: 'validation.required',
+  'Wrong password': 'validation.wrongPassword',
+  'Use at least 10 characters': 'validation.passwordLength',
+  'Enter a valid e-mail address': 'validation.email',
+  'Already in use': 'validation.emailTaken',
+  'No such team': 'validation.noSuchTeam',
+  'Choose a team outside this branch': 'validation.teamCycle',
+};
+
+/** Server field messages keyed by form field, for antd's form.setFields. */
+export function fieldErrors(t: TFunction, err: unknown): { name: string; errors: string[] }[] {
+  if (!(err instanceof ApiError) || !err.fields) return [];
+  return Object.entries(err.fields).map(([name, message]) => {
+    const key = FIELD_MESSAGES[message];
+    return { name, errors: [key ? t(key) : message] };
+  });
+}

@@ -1,0 +1,75 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { NotFoundPage } from './components/NotFoundPage';
+import { PageLoading } from './components/PageLoading';
+import { RequireAuth } from './components/RequireAuth';
+import { RequirePermission } from './components/RequirePermission';
+import { canUseRecycleBin } from './lib/permissions';
+
+// Every screen is its own chunk so the first load carries only the shell it needs.
+const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
+const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
+const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
+const TeamsPage = lazy(() => import('./features/teams/TeamsPage').then((m) => ({ default: m.TeamsPage })));
+const RolesPage = lazy(() => import('./features/roles/RolesPage').then((m) => ({ default: m.RolesPage })));
+const AuditLogPage = lazy(() => import('./features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
+const RecycleBinPage = lazy(() => import('./features/recycle-bin/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
+const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
+
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading fullScreen />}>
+      <Routes>
+        <Route path="/login" element={<LoginPage />} />
+        <Route element={<RequireAuth />}>
+          <Route element={<AppLayout />}>
+            <Route index element={<HomePage />} />
+            <Route
+              path="users"
+              element={
+                <RequirePermission module="users">
+                  <UsersPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="teams"
+              element={
+                <RequirePermission module="teams">
+                  <TeamsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="roles"
+              element={
+                <RequirePermission module="roles">
+                  <RolesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="audit-log"
+              element={
+                <RequirePermission module="audit">
+                  <AuditLogPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="recycle-bin"
+              element={
+                <RequirePermission allow={canUseRecycleBin}>
+                  <RecycleBinPage />
+                </RequirePermission>
+              }
+            />
+            <Route path="account/:tab?" element={<AccountPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}
