@@ -60,7 +60,7 @@ describe('web shell', () => {
     await page.waitForURL(/\/login/);
     await shot(page, 'login-en');
     await logIn(page, 'admin@guanxi.local', 'wrong password');
-    await expect.poll(() => page.getByRole('alert').innerText()).toMatch(/wrong|incorrect/i);
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/wrong|incorrect/i);
     await logIn(page, 'admin@guanxi.local');
     await page.waitForURL((u) => !u.pathname.startsWith('/login'));
     await page.getByRole('menuitem', { name: en.nav.users }).click();
