@@ -12,7 +12,10 @@ const pkgs = lock.packages;
 const OS = new Set(['android', 'darwin', 'freebsd', 'linux', 'win32', 'openbsd', 'netbsd', 'sunos', 'aix', 'openharmony']);
 
 function platformOf(name) {
-  const tail = name.split('/').pop().replace(/^(rollup|cli)-/, '');
+  const tail = name
+    .split('/')
+    .pop()
+    .replace(/^(rollup|cli)-/, '');
   const [os, cpuRaw, abi] = tail.split('-');
   if (!OS.has(os) || !cpuRaw) return null;
   const cpu = cpuRaw === 'arm' ? 'arm' : cpuRaw;
