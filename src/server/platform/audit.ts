@@ -61,7 +61,7 @@ export function auditAs(
   action: AuditAction,
   entityType: string,
   entityId: string,
-  states: { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null } = {},
+  states: { before?: Record<string, unknown> | null; after?: Record<string, unknown> | null; meta?: Record<string, unknown> } = {},
 ): Promise<void> {
   return audit(db, { actorId: actor.userId, ip: actor.ip, action, entityType, entityId, ...states });
 }

@@ -3,14 +3,12 @@ import type { TFunction } from 'i18next';
 import { i18n } from '../i18n';
 import { ApiError } from './api';
 
-const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?Z/;
-
 /** The server's error code is the i18n key; its English message is the fallback for codes we do not know. */
 export function errorMessage(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiError)) return t('errors.unknown');
   if (err.code === 'login_locked') {
-    // The lock's end is only in the message text; show it in local time when we can find it.
-    const until = ISO_TIME.exec(err.message)?.[0];
+    // The server sends the lock's end as fields.until; show it in local time.
+    const until = err.fields?.until;
     return until ? t('errors.login_locked_until', { time: dayjs(until).format('HH:mm') }) : t('errors.login_locked');
   }
   const key = `errors.${err.code}`;
@@ -29,11 +27,16 @@ const FIELD_MESSAGES: Record<string, string> = {
   'Choose a team outside this branch': 'validation.teamCycle',
 };
 
-/** Server field messages keyed by form field, for antd's form.setFields. */
-export function fieldErrors(t: TFunction, err: unknown): { name: string; errors: string[] }[] {
+/** A server field path such as "phones.0.number" as an antd name path: ['phones', 0, 'number']. */
+export function fieldPath(name: string): (string | number)[] {
+  return name.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+}
+
+/** Server field messages keyed by form field (nested ones as name paths), for antd's form.setFields. */
+export function fieldErrors(t: TFunction, err: unknown): { name: (string | number)[]; errors: string[] }[] {
   if (!(err instanceof ApiError) || !err.fields) return [];
   return Object.entries(err.fields).map(([name, message]) => {
     const key = FIELD_MESSAGES[message];
-    return { name, errors: [key ? t(key) : message] };
+    return { name: fieldPath(name), errors: [key ? t(key) : message] };
   });
 }

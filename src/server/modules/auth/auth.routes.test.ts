@@ -40,20 +40,35 @@ describe('login', () => {
     expect(failures).toHaveLength(1);
   });
 
-  test('locks the account after repeated failures, even with the right password, and the lock lives in the database', async () => {
+  test('locks an account for one address after repeated failures, even with the right password, but not for other addresses', async () => {
     const u = await makeUser(t);
-    for (let i = 0; i < THROTTLE.maxFailuresPerEmail; i++) expect((await login(u.email, 'wrong password', `10.1.0.${i}`)).statusCode).toBe(401);
-    const locked = await login(u.email, PASSWORD, '10.1.1.1');
+    for (let i = 0; i < THROTTLE.maxPerAccountAndIp; i++) expect((await login(u.email, 'wrong password', '10.1.0.1')).statusCode).toBe(401);
+    const locked = await login(u.email, PASSWORD, '10.1.0.1');
     expect(locked.statusCode).toBe(429);
     expect(locked.json().error.code).toBe('login_locked');
-    const row = await t.database.db.selectFrom('loginThrottle').selectAll().where('key', '=', `email:${u.email}`).executeTakeFirstOrThrow();
-    expect(row.lockedUntil).not.toBeNull();
-    // Once the lock has passed, the right password works again.
+    expect(Date.parse(locked.json().error.fields.until)).toBeGreaterThan(Date.now());
+    // A colleague behind another address is not locked out by someone else's guessing.
+    expect((await login(u.email, PASSWORD, '10.1.0.2')).statusCode).toBe(200);
+    // Once the lock has passed, the right password works again from the first address.
     await t.database.db
       .updateTable('loginThrottle')
       .set({ lockedUntil: new Date(Date.now() - 1000).toISOString() })
       .execute();
-    expect((await login(u.email, PASSWORD, '10.1.1.1')).statusCode).toBe(200);
+    expect((await login(u.email, PASSWORD, '10.1.0.1')).statusCode).toBe(200);
+  });
+
+  test('locks the account everywhere after many failures from many addresses', async () => {
+    const u = await makeUser(t);
+    for (let i = 0; i < THROTTLE.maxPerAccount; i++) await login(u.email, 'wrong password', `10.3.${i}.1`);
+    expect((await login(u.email, PASSWORD, '10.3.99.1')).statusCode).toBe(429);
+  });
+
+  test('parallel guesses cannot get more password checks than the limit', async () => {
+    const u = await makeUser(t);
+    const results = await Promise.all(Array.from({ length: 15 }, () => login(u.email, 'wrong password', '10.4.0.1')));
+    const checked = results.filter((r) => r.statusCode === 401).length;
+    expect(checked).toBeLessThanOrEqual(THROTTLE.maxPerAccountAndIp);
+    expect(results.filter((r) => r.statusCode === 429).length).toBe(15 - checked);
   });
 
   test('refuses a deactivated user', async () => {

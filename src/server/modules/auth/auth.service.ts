@@ -4,7 +4,7 @@ import type { ApiTokenRow } from '../../db/schema.js';
 import { audit } from '../../platform/audit.js';
 import { DUMMY_HASH, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { API_TOKEN_PREFIX, createSession, type Identity, revokeAllForUser, revokeSession } from '../../platform/auth/sessions.js';
-import { clearFailures, lockedUntil, recordFailure } from '../../platform/auth/throttle.js';
+import { registerAttempt, registerSuccess } from '../../platform/auth/throttle.js';
 import type { Ctx, SystemCtx } from '../../platform/context.js';
 import { AppError, badRequest, notFound } from '../../platform/errors.js';
 import { hashSecret, newId, newSecret, now } from '../../platform/ids.js';
@@ -25,15 +25,14 @@ const presentToken = (t: ApiTokenRow) => ({
 export const authService = {
   async login(ctx: SystemCtx, input: Login, userAgent: string | null) {
     const { db, ip } = ctx;
-    const until = await lockedUntil(db, input.email, ip);
+    const until = await registerAttempt(db, input.email, ip);
     if (until) {
       await audit(db, { actorId: null, ip, action: 'login_failed', entityType: 'users', entityId: null, meta: { email: input.email, reason: 'locked' } });
-      throw new AppError('login_locked', `Too many failed sign-ins; try again after ${until}`, 429);
+      throw new AppError('login_locked', 'Too many sign-in attempts; try again later', 429, { until });
     }
     const user = await usersService.findLoginCandidate(db, input.email);
     const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || user.deactivatedAt) {
-      await recordFailure(db, input.email, ip);
       await audit(db, {
         actorId: null,
         ip,
@@ -44,7 +43,7 @@ export const authService = {
       });
       throw invalid();
     }
-    await clearFailures(db, input.email);
+    await registerSuccess(db, input.email, ip);
     const session = await db.transaction().execute(async (trx) => {
       const s = await createSession(trx, ctx.config, user.id, { ip, userAgent });
       await usersService.markLogin(trx, user.id);

@@ -6,6 +6,7 @@ import { auditAs } from '../../platform/audit.js';
 import { parsePermissions } from '../../platform/auth/sessions.js';
 import type { Ctx } from '../../platform/context.js';
 import { conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { assertWithinActor } from '../../platform/grants.js';
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
@@ -60,6 +61,7 @@ export const rolesService = {
 
   async create(ctx: Ctx, input: RoleCreate) {
     assertCan(ctx.actor, 'roles', 'create');
+    assertWithinActor(ctx.actor, input.permissions, 'permissions');
     const at = now();
     const row = await ctx.db.transaction().execute(async (trx) => {
       const created = await repo.insert(trx, {
@@ -80,6 +82,9 @@ export const rolesService = {
     assertCan(ctx.actor, 'roles', 'update');
     const current = await load(ctx, id);
     if (current.version !== input.version) throw versionConflict();
+    // Both the role as it is and as it would be: nobody edits a role that outranks them.
+    assertWithinActor(ctx.actor, parsePermissions(current.permissions), 'permissions');
+    if (input.permissions) assertWithinActor(ctx.actor, input.permissions, 'permissions');
     const row = await ctx.db.transaction().execute(async (trx) => {
       const updated = await repo.update(trx, id, input.version, {
         ...(input.name !== undefined && { name: input.name }),

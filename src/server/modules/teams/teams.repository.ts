@@ -1,4 +1,4 @@
-import { type Insertable, sql, type Updateable } from 'kysely';
+import { type Insertable, PostgresAdapter, sql, type Updateable } from 'kysely';
 import type { TeamListQuery } from '../../../shared/schemas/teams.js';
 import type { Db } from '../../db/connection.js';
 import type { TeamRow, TeamsTable } from '../../db/schema.js';
@@ -62,6 +62,14 @@ export const teamsRepository = {
       .where('path', 'like', `${from}%`)
       .where('path', '!=', from)
       .execute();
+  },
+
+  /**
+   * Serialises changes to the tree's shape (moves, deletes, member assignment) for the rest of the
+   * transaction. SQLite already runs one writer at a time; PostgreSQL needs an explicit lock.
+   */
+  async lockTree(trx: Db): Promise<void> {
+    if (trx.getExecutor().adapter instanceof PostgresAdapter) await sql`select pg_advisory_xact_lock(hashtext('guanxi.teams'))`.execute(trx);
   },
 
   async hasChildren(db: Db, id: string): Promise<boolean> {

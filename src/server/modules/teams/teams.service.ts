@@ -4,6 +4,7 @@ import type { TeamRow } from '../../db/schema.js';
 import { auditAs } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { badRequest, conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { assertTeamInScope } from '../../platform/grants.js';
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
@@ -43,11 +44,12 @@ async function loadVisible(ctx: Ctx, id: string): Promise<TeamRow> {
   return row;
 }
 
-async function parentOf(ctx: Ctx, parentId: string | null): Promise<TeamRow | null> {
-  if (!parentId) return null;
-  const parent = await repo.findById(ctx.db, parentId);
-  if (!parent) throw badRequest('validation_failed', 'Some fields are invalid', { parentId: 'No such team' });
-  return parent;
+/** The new parent: it must exist and lie inside the actor's teams scope (top level needs 'all'). */
+async function parentOf(ctx: Ctx, parentId: string | null, db: Db = ctx.db): Promise<TeamRow | null> {
+  const parent = parentId ? await repo.findById(db, parentId) : null;
+  if (parentId && !parent) throw badRequest('validation_failed', 'Some fields are invalid', { parentId: 'No such team' });
+  assertTeamInScope(ctx.actor, 'teams', parent ?? null, 'parentId');
+  return parent ?? null;
 }
 
 export const teamsService = {
@@ -85,15 +87,19 @@ export const teamsService = {
 
   async update(ctx: Ctx, id: string, input: TeamUpdate) {
     assertCan(ctx.actor, 'teams', 'update');
-    const current = await loadVisible(ctx, id);
-    if (current.version !== input.version) throw versionConflict();
-    const moving = input.parentId !== undefined && input.parentId !== current.parentId;
-    const parent = moving ? await parentOf(ctx, input.parentId ?? null) : undefined;
-    if (parent?.path.startsWith(current.path)) {
-      throw badRequest('team_cycle', 'A team cannot move under itself or its own sub-team', { parentId: 'Choose a team outside this branch' });
-    }
-    const newPath = moving ? `${parent?.path ?? '/'}${id}/` : current.path;
+    const visible = await loadVisible(ctx, id);
+    if (visible.version !== input.version) throw versionConflict();
     const row = await ctx.db.transaction().execute(async (trx) => {
+      await repo.lockTree(trx);
+      // Paths are re-read under the lock: a concurrent move may have changed them.
+      const current = await repo.findById(trx, id);
+      if (!current) throw notFound('Team');
+      const moving = input.parentId !== undefined && input.parentId !== current.parentId;
+      const parent = moving ? await parentOf(ctx, input.parentId ?? null, trx) : undefined;
+      if (parent?.path.startsWith(current.path)) {
+        throw badRequest('team_cycle', 'A team cannot move under itself or its own sub-team', { parentId: 'Choose a team outside this branch' });
+      }
+      const newPath = moving ? `${parent?.path ?? '/'}${id}/` : current.path;
       const updated = await repo.update(trx, id, input.version, {
         ...(input.name !== undefined && { name: input.name }),
         ...(moving && { parentId: parent?.id ?? null, path: newPath }),
@@ -110,11 +116,15 @@ export const teamsService = {
   async remove(ctx: Ctx, id: string) {
     assertCan(ctx.actor, 'teams', 'delete');
     const current = await loadVisible(ctx, id);
-    const members = (await usersService.countByTeam(ctx, [id])).get(id) ?? 0;
-    if (members > 0 || (await repo.hasChildren(ctx.db, id))) {
-      throw conflict('team_not_empty', 'Move the members and sub-teams out of this team first');
-    }
-    await setDeleted(ctx, 'teams', id, true, (trx, changes) => repo.update(trx, id, current.version, changes));
+    await setDeleted(ctx, 'teams', id, true, async (trx, changes) => {
+      // Checked under the tree lock so no member or sub-team can arrive between check and delete.
+      await repo.lockTree(trx);
+      const members = (await usersService.countByTeam({ db: trx }, [id])).get(id) ?? 0;
+      if (members > 0 || (await repo.hasChildren(trx, id))) {
+        throw conflict('team_not_empty', 'Move the members and sub-teams out of this team first');
+      }
+      return repo.update(trx, id, current.version, changes);
+    });
   },
 
   async restore(ctx: Ctx, id: string) {
@@ -133,5 +143,6 @@ export const teamsService = {
   },
 
   exists: async (db: Db, id: string) => !!(await repo.findById(db, id)),
+  lockTree: (trx: Db) => repo.lockTree(trx),
   findById: (db: Db, id: string) => repo.findById(db, id),
 };

@@ -8,6 +8,7 @@ import { parsePermissions, revokeAllForUser, revokeApiTokensForUser } from '../.
 import type { Ctx } from '../../platform/context.js';
 import { isUniqueViolation } from '../../platform/db-errors.js';
 import { badRequest, conflict, notFound, versionConflict } from '../../platform/errors.js';
+import { assertTeamInScope, assertWithinActor } from '../../platform/grants.js';
 import { newId, now } from '../../platform/ids.js';
 import { parseSort, toPage } from '../../platform/pagination.js';
 import { assertCan } from '../../platform/permissions.js';
@@ -20,11 +21,31 @@ import { usersRepository as repo, USER_SORT_COLUMNS } from './users.repository.j
 
 const emailTaken = () => conflict('email_taken', 'A user with this e-mail already exists', { email: 'Already in use' });
 
+/**
+ * Checks the team and role a user would get: they must exist, the team must be inside the actor's
+ * scope and the role must not exceed the actor's own permissions.
+ */
 async function checkRefs(ctx: Ctx, refs: { teamId?: string | null; roleId?: string }) {
   const fields: Record<string, string> = {};
-  if (refs.teamId && !(await teamsService.exists(ctx.db, refs.teamId))) fields.teamId = 'No such team';
-  if (refs.roleId && !(await rolesService.exists(ctx.db, refs.roleId))) fields.roleId = 'No such role';
+  const team = refs.teamId ? await teamsService.findById(ctx.db, refs.teamId) : undefined;
+  const role = refs.roleId ? await rolesService.findById(ctx.db, refs.roleId) : undefined;
+  if (refs.teamId && !team) fields.teamId = 'No such team';
+  if (refs.roleId && !role) fields.roleId = 'No such role';
   if (Object.keys(fields).length > 0) throw badRequest('validation_failed', 'Some fields are invalid', fields);
+  if (refs.teamId !== undefined) assertTeamInScope(ctx.actor, 'users', team ?? null, 'teamId');
+  if (role) assertWithinActor(ctx.actor, parsePermissions(role.permissions), 'roleId');
+}
+
+/** Under the tree lock, so a team deleted meanwhile cannot receive a member. */
+async function assertTeamStillThere(trx: Db, teamId: string) {
+  await teamsService.lockTree(trx);
+  if (!(await teamsService.exists(trx, teamId))) throw badRequest('validation_failed', 'Some fields are invalid', { teamId: 'No such team' });
+}
+
+/** Editing, resetting or deleting a user whose role outranks the actor is refused. */
+async function assertNotOutranked(ctx: Ctx, target: UserRow) {
+  const role = await rolesService.findById(ctx.db, target.roleId);
+  if (role) assertWithinActor(ctx.actor, parsePermissions(role.permissions), 'roleId');
 }
 
 async function loadVisible(ctx: Ctx, id: string): Promise<UserRow> {
@@ -55,6 +76,7 @@ export const usersService = {
     const at = now();
     try {
       const row = await ctx.db.transaction().execute(async (trx) => {
+        if (input.teamId) await assertTeamStillThere(trx, input.teamId);
         const created = await repo.insert(trx, {
           id: newId(),
           email: input.email,
@@ -81,12 +103,16 @@ export const usersService = {
     assertCan(ctx.actor, 'users', 'update');
     const current = await loadVisible(ctx, id);
     if (current.version !== input.version) throw versionConflict();
-    if (id === ctx.actor.userId && (input.active === false || (input.roleId && input.roleId !== current.roleId))) {
-      throw badRequest('cannot_change_self', 'You cannot deactivate yourself or change your own role', {
-        [input.active === false ? 'active' : 'roleId']: 'Ask another administrator',
-      });
+    if (id === ctx.actor.userId) {
+      // Your own access (role, team, status) is changed by someone else; your password via /auth/password.
+      const field = (['active', 'roleId', 'teamId', 'password'] as const).find((f) => input[f] !== undefined && (f !== 'active' || input.active === false));
+      if (field) throw badRequest('cannot_change_self', 'Ask another administrator to change your own access', { [field]: 'Ask another administrator' });
     }
-    await checkRefs(ctx, input);
+    await assertNotOutranked(ctx, current);
+    await checkRefs(ctx, {
+      ...(input.teamId !== undefined && input.teamId !== current.teamId && { teamId: input.teamId }),
+      ...(input.roleId !== current.roleId && { roleId: input.roleId }),
+    });
     if (input.email && input.email !== current.email && (await repo.findByEmail(ctx.db, input.email))) throw emailTaken();
     const at = now();
     const changes = {
@@ -101,11 +127,18 @@ export const usersService = {
     };
     try {
       const row = await ctx.db.transaction().execute(async (trx) => {
+        if (input.teamId) await assertTeamStillThere(trx, input.teamId);
         const updated = await repo.update(trx, id, input.version, changes);
         if (!updated) throw versionConflict();
-        if (input.active === false || input.password !== undefined) await revokeAllForUser(trx, id);
-        if (input.active === false) await revokeApiTokensForUser(trx, id);
-        await auditAs(trx, ctx.actor, 'update', 'users', id, { before: auditableUser(current), after: auditableUser(updated) });
+        if (input.active === false || input.password !== undefined) {
+          await revokeAllForUser(trx, id);
+          await revokeApiTokensForUser(trx, id);
+        }
+        await auditAs(trx, ctx.actor, 'update', 'users', id, {
+          before: auditableUser(current),
+          after: auditableUser(updated),
+          ...(input.password !== undefined && { meta: { passwordReset: true } }),
+        });
         return updated;
       });
       return presentUser(row);
@@ -119,6 +152,7 @@ export const usersService = {
     assertCan(ctx.actor, 'users', 'delete');
     const current = await loadVisible(ctx, id);
     if (id === ctx.actor.userId) throw badRequest('cannot_change_self', 'You cannot delete yourself');
+    await assertNotOutranked(ctx, current);
     await setDeleted(
       ctx,
       'users',

@@ -20,7 +20,7 @@ test('deletes sessions that ended over 30 days ago and keeps live ones', async (
     .execute();
   await db
     .insertInto('loginThrottle')
-    .values({ key: 'email:x@example.com', failures: 2, windowStart: new Date(Date.now() - 86_400_000).toISOString(), lockedUntil: null })
+    .values({ key: 'acct:x@example.com', failures: 2, windowStart: new Date(Date.now() - 86_400_000).toISOString(), lockedUntil: null })
     .execute();
   const removed = await cleanupAuth(db);
   expect(removed).toEqual({ sessions: 1, throttle: 1 });

@@ -35,6 +35,7 @@ async function loadIdentity(db: Db, userId: string) {
     .where('users.id', '=', userId)
     .where('users.deletedAt', 'is', null)
     .where('users.deactivatedAt', 'is', null)
+    .where('roles.deletedAt', 'is', null)
     .executeTakeFirst();
 }
 

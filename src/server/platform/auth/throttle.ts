@@ -1,49 +1,76 @@
 import { sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
-import { now } from '../ids.js';
 
 /**
- * Login throttling lives in the database so it holds across app instances. Failures are counted
- * per e-mail and per client address within a window; past the limit the key is locked for a while.
+ * Login throttling lives in the database so it holds across app instances. Every attempt is counted
+ * before the password is checked (one atomic upsert per key), so parallel guesses cannot slip past
+ * the limit. The tight limit is per account and client address, so one attacker cannot lock a whole
+ * office out; looser limits per account (distributed guessing) and per address (spraying) back it up.
  */
 export const THROTTLE = {
   windowMinutes: 15,
   lockMinutes: 15,
-  maxFailuresPerEmail: 5,
-  maxFailuresPerIp: 30,
+  maxPerAccountAndIp: 5,
+  maxPerAccount: 20,
+  maxPerIp: 100,
 };
 
-const keys = (email: string, ip: string | null) => [`email:${email}`, ...(ip ? [`ip:${ip}`] : [])];
-
-/** The time until which login is locked for this e-mail or address, or null. */
-export async function lockedUntil(db: Db, email: string, ip: string | null): Promise<string | null> {
-  const rows = await db.selectFrom('loginThrottle').select('lockedUntil').where('key', 'in', keys(email, ip)).where('lockedUntil', '>', now()).execute();
-  const until = rows.map((r) => r.lockedUntil as string).sort();
-  return until.length > 0 ? until[until.length - 1] : null;
+function keysOf(email: string, ip: string | null): { key: string; max: number }[] {
+  return [
+    { key: `acct-ip:${email}|${ip ?? '-'}`, max: THROTTLE.maxPerAccountAndIp },
+    { key: `acct:${email}`, max: THROTTLE.maxPerAccount },
+    ...(ip ? [{ key: `ip:${ip}`, max: THROTTLE.maxPerIp }] : []),
+  ];
 }
 
-export async function recordFailure(db: Db, email: string, ip: string | null): Promise<void> {
+/**
+ * Counts one attempt. Returns null when the password may be checked, or the time until which
+ * sign-in is locked (an attempt beyond a limit is refused unchecked and starts the lock).
+ */
+export async function registerAttempt(db: Db, email: string, ip: string | null): Promise<string | null> {
   const at = new Date();
   const iso = at.toISOString();
-  const windowStartMin = new Date(at.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
+  const windowFloor = new Date(at.getTime() - THROTTLE.windowMinutes * 60_000).toISOString();
   const lockUntil = new Date(at.getTime() + THROTTLE.lockMinutes * 60_000).toISOString();
-  for (const key of keys(email, ip)) {
-    const max = key.startsWith('email:') ? THROTTLE.maxFailuresPerEmail : THROTTLE.maxFailuresPerIp;
-    // One atomic upsert: a failure outside the window starts a new count; reaching the limit locks.
-    await db
+  const existing = await db
+    .selectFrom('loginThrottle')
+    .select('lockedUntil')
+    .where(
+      'key',
+      'in',
+      keysOf(email, ip).map((k) => k.key),
+    )
+    .where('lockedUntil', '>', iso)
+    .execute();
+  if (existing.length > 0) return existing.map((r) => r.lockedUntil as string).sort()[existing.length - 1];
+  let locked: string | null = null;
+  for (const { key, max } of keysOf(email, ip)) {
+    const row = await db
       .insertInto('loginThrottle')
-      .values({ key, failures: 1, windowStart: iso, lockedUntil: max <= 1 ? lockUntil : null })
+      .values({ key, failures: 1, windowStart: iso, lockedUntil: null })
       .onConflict((oc) =>
+        // A count starts over when its window has passed or its lock has run out.
         oc.column('key').doUpdateSet({
-          failures: sql`case when login_throttle.window_start < ${windowStartMin} then 1 else login_throttle.failures + 1 end`,
-          windowStart: sql`case when login_throttle.window_start < ${windowStartMin} then ${iso} else login_throttle.window_start end`,
-          lockedUntil: sql`case when login_throttle.window_start >= ${windowStartMin} and login_throttle.failures + 1 >= ${max} then ${lockUntil} else login_throttle.locked_until end`,
+          failures: sql`case when login_throttle.window_start < ${windowFloor} or login_throttle.locked_until <= ${iso} then 1 else login_throttle.failures + 1 end`,
+          windowStart: sql`case when login_throttle.window_start < ${windowFloor} or login_throttle.locked_until <= ${iso} then ${iso} else login_throttle.window_start end`,
+          lockedUntil: sql`case when login_throttle.locked_until <= ${iso} then null else login_throttle.locked_until end`,
         }),
       )
-      .execute();
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    if (row.failures > max) {
+      await db.updateTable('loginThrottle').set({ lockedUntil: lockUntil }).where('key', '=', key).execute();
+      locked = lockUntil;
+    }
   }
+  return locked;
 }
 
-export async function clearFailures(db: Db, email: string): Promise<void> {
-  await db.deleteFrom('loginThrottle').where('key', '=', `email:${email}`).execute();
+/** A successful sign-in: the account's counters start over and the address is not charged for it. */
+export async function registerSuccess(db: Db, email: string, ip: string | null): Promise<void> {
+  const [acctIp, acct, ipKey] = keysOf(email, ip);
+  await db.deleteFrom('loginThrottle').where('key', 'in', [acctIp.key, acct.key]).execute();
+  if (ipKey) {
+    await db.updateTable('loginThrottle').set({ failures: sql`case when failures > 0 then failures - 1 else 0 end` }).where('key', '=', ipKey.key).execute();
+  }
 }
