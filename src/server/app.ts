@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DbHandle } from './db/connection.js';
@@ -20,6 +20,7 @@ import { userRoutes } from './modules/users/users.routes.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import { EntityRegistry } from './platform/entities.js';
 import { registerErrorHandler } from './platform/error-handler.js';
+import { AppError } from './platform/errors.js';
 
 export interface BuildOptions {
   config: Config;
@@ -37,6 +38,18 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
+    // Malformed URLs and content types answer in our error shape too.
+    frameworkErrors: (err, _req, reply) => {
+      (reply as unknown as FastifyReply).code(err.statusCode ?? 400).send({ error: { code: 'bad_request', message: err.message } });
+    },
+  });
+  // Text columns cannot hold NUL (PostgreSQL refuses it); no legitimate input contains one.
+  app.addHook('preValidation', async (req) => {
+    const hasNul = (v: unknown): boolean =>
+      typeof v === 'string' ? v.includes('\u0000') : v !== null && typeof v === 'object' ? Object.values(v).some(hasNul) : false;
+    if (hasNul(req.query) || hasNul(req.params) || hasNul(req.body)) {
+      throw new AppError('validation_failed', 'Text may not contain NUL characters', 400);
+    }
   });
   if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);

@@ -29,6 +29,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
         },
       });
     }
+    // PostgreSQL data errors (class 22: bad timestamp in a tampered cursor, a NUL byte, …) are the
+    // caller's input, not our failure.
+    if (typeof err.code === 'string' && /^22[0-9A-Z]{3}$/.test(err.code)) {
+      return reply.code(400).send({ error: { code: 'invalid_value', message: 'A value in the request is not valid' } });
+    }
     const status = err.statusCode ?? 500;
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, wrong content type, body too large, …

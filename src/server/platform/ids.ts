@@ -15,3 +15,9 @@ export function newSecret(prefix: string): string {
 export function hashSecret(secret: string): string {
   return createHash('sha256').update(secret).digest('hex');
 }
+
+/** The smallest UUIDv7 of a moment: ids at or after `iso` compare >= this string. */
+export function uuidv7Floor(iso: string): string {
+  const hex = Math.max(0, Date.parse(iso)).toString(16).padStart(12, '0');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-7000-8000-000000000000`;
+}

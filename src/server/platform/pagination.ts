@@ -25,7 +25,7 @@ export function parseSort(sort: string | undefined, allowed: Record<string, stri
   for (const part of parts) {
     const desc = part.startsWith('-');
     const field = desc ? part.slice(1) : part;
-    const column = allowed[field];
+    const column = Object.hasOwn(allowed, field) ? allowed[field] : undefined;
     if (!column || keys.some((k) => k.field === field)) {
       throw badRequest('validation_failed', 'Invalid sort', {
         sort: `Sortable fields: ${Object.keys(allowed).join(', ')}`,

@@ -4,6 +4,7 @@ import type { Db } from '../db/connection.js';
 import { rolesService } from '../modules/roles/roles.service.js';
 import { audit } from '../platform/audit.js';
 import { hashPassword } from '../platform/auth/password.js';
+import { revokeAllForUser, revokeApiTokensForUser } from '../platform/auth/sessions.js';
 import { newId, now } from '../platform/ids.js';
 import { freshRecord } from '../platform/record.js';
 
@@ -66,14 +67,24 @@ export async function createAdmin(db: Db, input: AdminInput): Promise<{ id: stri
   const passwordHash = await hashPassword(input.password);
   const at = now();
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select(['id', 'version']).where('email', '=', email).executeTakeFirst();
+    const existing = await trx.selectFrom('users').select(['id', 'version']).where('email', '=', email).where('deletedAt', 'is', null).executeTakeFirst();
     if (existing) {
       await trx
         .updateTable('users')
-        .set({ passwordHash, roleId: adminRole, deactivatedAt: null, deletedAt: null, deletedBy: null, updatedAt: at, version: existing.version + 1 })
+        .set({ passwordHash, roleId: adminRole, deactivatedAt: null, updatedAt: at, version: existing.version + 1 })
         .where('id', '=', existing.id)
         .execute();
-      await audit(trx, { actorId: null, ip: null, action: 'update', entityType: 'users', entityId: existing.id, meta: { via: 'cli create-admin' } });
+      // A reset password must end every way in that used the old one.
+      await revokeAllForUser(trx, existing.id);
+      await revokeApiTokensForUser(trx, existing.id);
+      await audit(trx, {
+        actorId: null,
+        ip: null,
+        action: 'update',
+        entityType: 'users',
+        entityId: existing.id,
+        meta: { via: 'cli create-admin', passwordReset: true },
+      });
       return { id: existing.id, created: false };
     }
     const id = await insertUser(trx, { email, name: input.name, locale: input.locale ?? 'en', teamId: input.teamId ?? null, roleId: adminRole, passwordHash });

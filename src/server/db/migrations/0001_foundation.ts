@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { types, withAuditColumns } from './helpers.js';
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -34,7 +34,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     db.schema
       .createTable('users')
       .addColumn('id', 'text', (c) => c.primaryKey())
-      .addColumn('email', 'text', (c) => c.notNull().unique())
+      .addColumn('email', 'text', (c) => c.notNull())
       .addColumn('name', 'text', (c) => c.notNull())
       .addColumn('locale', 'text', (c) => c.notNull())
       .addColumn('team_id', 'text', (c) => c.references('teams.id'))
@@ -43,6 +43,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       .addColumn('deactivated_at', t.timestamp)
       .addColumn('last_login_at', t.timestamp),
   ).execute();
+  // Unique among live users only: the address of a user in the recycle bin can be given to someone new.
+  await db.schema.createIndex('users_email_live_idx').on('users').column('email').unique().where(sql.ref('deleted_at'), 'is', null).execute();
   await db.schema.createIndex('users_team_idx').on('users').columns(['team_id', 'id']).execute();
   await db.schema.createIndex('users_role_idx').on('users').column('role_id').execute();
   await db.schema.createIndex('users_name_idx').on('users').columns(['name', 'id']).execute();

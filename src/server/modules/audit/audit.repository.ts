@@ -2,6 +2,7 @@ import type { AuditListQuery } from '../../../shared/schemas/audit.js';
 import type { Db } from '../../db/connection.js';
 import type { AuditRow } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
+import { uuidv7Floor } from '../../platform/ids.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
 import { scopeFilter } from '../../platform/permissions.js';
 
@@ -19,8 +20,9 @@ export const auditRepository = {
       .$if(!!f.entityId, (q) => q.where('entityId', '=', f.entityId as string))
       .$if(!!f.actorId, (q) => q.where('actorId', '=', f.actorId as string))
       .$if(!!f.action, (q) => q.where('action', '=', f.action as string))
-      .$if(!!f.from, (q) => q.where('at', '>=', new Date(f.from as string).toISOString()))
-      .$if(!!f.to, (q) => q.where('at', '<', new Date(f.to as string).toISOString()))
+      // Ids are UUIDv7, so a time range is a primary-key range: no index on `at` needed.
+      .$if(!!f.from, (q) => q.where('id', '>=', uuidv7Floor(f.from as string)))
+      .$if(!!f.to, (q) => q.where('id', '<', uuidv7Floor(f.to as string)))
       .$if(!!page.cursor, (q) => q.where('id', '<', String(decodeCursor(page.cursor as string, 1)[0])))
       .orderBy('id', 'desc')
       .limit(page.limit + 1)

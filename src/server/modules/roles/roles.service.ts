@@ -1,4 +1,4 @@
-import { BUILTIN_ROLES, type BuiltinRoleKey, type Permissions } from '../../../shared/schemas/permissions.js';
+import { BUILTIN_ROLES, type BuiltinRoleKey, MODULES, type Permissions } from '../../../shared/schemas/permissions.js';
 import type { Role, RoleCreate, RoleListQuery, RoleUpdate } from '../../../shared/schemas/roles.js';
 import type { Db } from '../../db/connection.js';
 import type { RoleRow } from '../../db/schema.js';
@@ -14,6 +14,14 @@ import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
 import { usersService } from '../users/users.service.js';
 import { ROLE_SORT_COLUMNS, rolesRepository as repo } from './roles.repository.js';
+
+/**
+ * Every known module gets an entry, empty when the role has no rights there, so a module an admin
+ * switched off is not mistaken for a new module whose defaults the built-in roles still lack.
+ */
+function complete(permissions: Permissions): Permissions {
+  return Object.fromEntries(MODULES.map((m) => [m, permissions[m] ?? { actions: [], scope: 'own' }]));
+}
 
 function present(row: RoleRow, userCount: number): Role {
   return {
@@ -69,7 +77,7 @@ export const rolesService = {
         name: input.name,
         description: input.description,
         builtinKey: null,
-        permissions: JSON.stringify(input.permissions),
+        permissions: JSON.stringify(complete(input.permissions)),
         ...freshRecord(ctx.actor.userId, at),
       });
       await auditAs(trx, ctx.actor, 'create', 'roles', created.id, { before: null, after: auditable(created) });
@@ -89,7 +97,7 @@ export const rolesService = {
       const updated = await repo.update(trx, id, input.version, {
         ...(input.name !== undefined && { name: input.name }),
         ...(input.description !== undefined && { description: input.description }),
-        ...(input.permissions !== undefined && { permissions: JSON.stringify(input.permissions) }),
+        ...(input.permissions !== undefined && { permissions: JSON.stringify(complete(input.permissions)) }),
         updatedAt: now(),
       });
       if (!updated) throw versionConflict();

@@ -45,8 +45,9 @@ export const usersRepository = {
     return visible(db, actor, opts).selectAll('users').where('users.id', '=', id).executeTakeFirst();
   },
 
+  /** The live user with this e-mail (deleted users may share it). */
   findByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-    return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+    return db.selectFrom('users').selectAll().where('email', '=', email).where('deletedAt', 'is', null).executeTakeFirst();
   },
 
   findById(db: Db, id: string): Promise<UserRow | undefined> {

@@ -167,3 +167,14 @@ describe('list conventions', () => {
     expect((await admin.get(`/api/users?q=${encodeURIComponent('%')}&total=true`)).json().total).toBe(1);
   });
 });
+
+describe('e-mail reuse', () => {
+  test('a deleted user’s e-mail can be given to a new user, and the old one cannot then be restored over it', async () => {
+    const first = (await admin.post('/api/users', newUser({ email: 'reuse@example.com' }))).json();
+    expect((await admin.delete(`/api/users/${first.id}`)).statusCode).toBe(204);
+    expect((await admin.post('/api/users', newUser({ email: 'reuse@example.com' }))).statusCode).toBe(201);
+    const restore = await admin.post(`/api/recycle-bin/users/${first.id}/restore`);
+    expect(restore.statusCode).toBe(409);
+    expect(restore.json().error.code).toBe('email_taken');
+  });
+});

@@ -170,6 +170,7 @@ export const usersService = {
     assertCan(ctx.actor, 'users', 'delete');
     const current = await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true });
     if (!current) throw notFound('Deleted user');
+    if (await repo.findByEmail(ctx.db, current.email)) throw emailTaken();
     await setDeleted(ctx, 'users', id, false, (trx, changes) => repo.update(trx, id, current.version, changes));
   },
 
@@ -206,7 +207,7 @@ export const usersService = {
     };
   },
 
-  findLoginCandidate: (db: Db, email: string) => repo.findByEmail(db, email).then((u) => (u?.deletedAt ? undefined : u)),
+  findLoginCandidate: (db: Db, email: string) => repo.findByEmail(db, email),
   findLoginCandidateById: (db: Db, id: string) => repo.findById(db, id),
   markLogin: (db: Db, id: string) => repo.setColumns(db, id, { lastLoginAt: now() }),
   setPasswordHash: (db: Db, id: string, passwordHash: string) => repo.setColumns(db, id, { passwordHash, updatedAt: now() }),

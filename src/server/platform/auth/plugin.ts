@@ -32,8 +32,10 @@ function credentialOf(req: FastifyRequest): { secret: string; via: 'bearer' | 'c
 export function registerAuth(app: FastifyInstance, db: Db, config: Config): void {
   app.decorateRequest('identity', null);
   app.addHook('onRequest', async (req) => {
-    // The API docs UI is public; the document it shows is public too.
-    if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
+    // Decided by the matched route, not the raw URL: the docs UI's routes are public.
+    const route = req.routeOptions.url;
+    const api = route === undefined ? req.url.startsWith('/api/') : route.startsWith('/api/') && !route.startsWith('/api/docs');
+    if (!api) return;
     const credential = credentialOf(req);
     if (credential) {
       req.identity = await resolveCredential(db, config, credential.secret);
