@@ -12,6 +12,14 @@ export async function startJobs(database: DbHandle, logger: FastifyBaseLogger): 
     logger.info(removed, 'removed ended sessions and stale login counters');
   });
   await upsertSchedule(database.db, { name: 'auth.cleanup', cron: '17 3 * * *', jobName: 'auth.cleanup', payload: null });
+  if (database.sqlite) {
+    // Keeps SQLite's planner statistics fresh as tables grow (PostgreSQL's autovacuum does this itself).
+    const sqlite = database.sqlite;
+    runner.register('db.optimize', async () => {
+      sqlite.pragma('optimize');
+    });
+    await upsertSchedule(database.db, { name: 'db.optimize', cron: '41 * * * *', jobName: 'db.optimize', payload: null });
+  }
   runner.start({ pollMs: 2000 });
   return runner;
 }

@@ -58,6 +58,12 @@ export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
   sqlite.pragma('foreign_keys = ON');
   // Several app processes (CLI + server) may share the file; wait for the writer instead of failing.
   sqlite.pragma('busy_timeout = 5000');
+  // The default 2 MB page cache thrashes on a CRM-sized file; memory-map reads as well.
+  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('mmap_size = 268435456');
+  // Without statistics the planner sorts whole scopes instead of walking the sort index
+  // (bench: 80 ms → 2 ms per page at 100k users). 0x10002 also analyses tables never analysed.
+  sqlite.pragma('optimize = 0x10002');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
   return { db, dialect, file, sqlite, close: () => db.destroy() };
 }

@@ -58,6 +58,12 @@ export function decodeCursor(cursor: string, length: number): CursorValue[] {
 /** WHERE for "rows after the cursor" in the given order: (a > x) OR (a = x AND b > y) … */
 export function afterCursor(keys: SortKey[], cursor: string) {
   const values = decodeCursor(cursor, keys.length);
+  // All keys one way: a row-value comparison, which both databases serve as an index range.
+  if (keys.every((k) => k.desc === keys[0].desc)) {
+    const cols = sql.join(keys.map((k) => sql.ref(k.column)));
+    const vals = sql.join(values.map((v) => sql`${v}`));
+    return (): Expression<SqlBool> => sql<SqlBool>`(${cols}) ${sql.raw(keys[0].desc ? '<' : '>')} (${vals})`;
+  }
   return (eb: ExpressionBuilder<any, any>): Expression<SqlBool> => {
     const ors: Expression<SqlBool>[] = [];
     for (let i = 0; i < keys.length; i++) {
