@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbHandle } from './db/connection.js';
 import { cleanupAuth } from './platform/auth/cleanup.js';
+import { pruneFinished } from './platform/jobs/queue.js';
 import { upsertSchedule } from './platform/jobs/scheduler.js';
 import { JobRunner } from './platform/jobs/worker.js';
 
@@ -9,7 +10,8 @@ export async function startJobs(database: DbHandle, logger: FastifyBaseLogger): 
   const runner = new JobRunner(database, { logger });
   runner.register('auth.cleanup', async () => {
     const removed = await cleanupAuth(database.db);
-    logger.info(removed, 'removed ended sessions and stale login counters');
+    const jobs = await pruneFinished(database.db, new Date(Date.now() - 30 * 86_400_000).toISOString());
+    logger.info({ ...removed, jobs }, 'removed ended sessions, stale login counters and old finished jobs');
   });
   await upsertSchedule(database.db, { name: 'auth.cleanup', cron: '17 3 * * *', jobName: 'auth.cleanup', payload: null });
   if (database.sqlite) {

@@ -64,6 +64,8 @@ export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
   // Without statistics the planner sorts whole scopes instead of walking the sort index
   // (bench: 80 ms → 2 ms per page at 100k users). 0x10002 also analyses tables never analysed.
   sqlite.pragma('optimize = 0x10002');
+  // SQLite's lower() folds ASCII only; searches must treat "Édouard" and "ÉDOUARD" alike, as PostgreSQL does.
+  sqlite.function('lower', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v) as string | null);
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
   return { db, dialect, file, sqlite, close: () => db.destroy() };
 }

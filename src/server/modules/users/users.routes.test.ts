@@ -178,3 +178,13 @@ describe('e-mail reuse', () => {
     expect(restore.json().error.code).toBe('email_taken');
   });
 });
+
+describe('search', () => {
+  test('matches accented and Chinese names regardless of case on both databases', async () => {
+    await admin.post('/api/users', newUser({ name: 'Édouard Ärger' }));
+    await admin.post('/api/users', newUser({ name: '欧阳娜娜' }));
+    expect((await admin.get(`/api/users?q=${encodeURIComponent('ÉDOUARD')}`)).json().items.map((u: { name: string }) => u.name)).toEqual(['Édouard Ärger']);
+    expect((await admin.get(`/api/users?q=${encodeURIComponent('ärger')}`)).json().items).toHaveLength(1);
+    expect((await admin.get(`/api/users?q=${encodeURIComponent('娜娜')}`)).json().items.map((u: { name: string }) => u.name)).toEqual(['欧阳娜娜']);
+  });
+});

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest'
 import type { DbHandle } from '../../db/connection.js';
 import { createTestDb } from '../../test/testDb.js';
 import { openSecondHandle } from '../../test/testDbShared.js';
-import { cancel, claimNext, defaultBackoff, enqueue, getJob } from './queue.js';
+import { cancel, claimNext, defaultBackoff, enqueue, getJob, pruneFinished } from './queue.js';
 import { enqueueDueSchedules, upsertSchedule } from './scheduler.js';
 import { type JobLogger, JobRunner } from './worker.js';
 
@@ -248,5 +248,21 @@ describe('scheduler', () => {
       await expect(upsertSchedule(h.db, { name: 'bad', cron, jobName: 'x' })).rejects.toThrow(/^Invalid cron expression/);
     }
     expect(await h.db.selectFrom('jobSchedules').selectAll().execute()).toEqual([]);
+  });
+});
+
+describe('retention', () => {
+  test('prunes finished jobs older than the cut-off and keeps pending ones', async () => {
+    const h = await createTestDb();
+    try {
+      const old = await enqueue(h.db, 'x', {});
+      const pending = await enqueue(h.db, 'x', {});
+      await h.db.updateTable('jobs').set({ status: 'done', finishedAt: '2020-01-01T00:00:00.000Z' }).where('id', '=', old).execute();
+      expect(await pruneFinished(h.db, '2021-01-01T00:00:00.000Z')).toBe(1);
+      const left = await h.db.selectFrom('jobs').select('id').execute();
+      expect(left.map((j) => j.id)).toEqual([pending]);
+    } finally {
+      await h.close();
+    }
   });
 });

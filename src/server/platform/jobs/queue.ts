@@ -133,3 +133,9 @@ export async function cancel(db: Db, id: string): Promise<boolean> {
 export async function getJob(db: Db, id: string): Promise<JobRow | undefined> {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Deletes finished jobs (done or failed) that ended before `before`; the table stays small. */
+export async function pruneFinished(db: Db, before: string): Promise<number> {
+  const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'failed']).where('finishedAt', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}
