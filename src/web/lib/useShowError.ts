@@ -10,8 +10,9 @@ export function useShowError() {
   return useCallback(
     (err: unknown, form?: FormInstance) => {
       if (form) {
+        // Only fields the form has; "phones.0.number" lands on the first phone's number input.
         const known = new Set(Object.keys(form.getFieldsValue(true) ?? {}));
-        const fields = fieldErrors(t, err).filter((f) => known.has(f.name));
+        const fields = fieldErrors(t, err).filter((f) => known.has(String(f.name[0])));
         if (fields.length > 0) form.setFields(fields);
       }
       void message.error(errorMessage(t, err));
