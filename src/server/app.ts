@@ -11,8 +11,10 @@ import type { Config } from './config.js';
 import type { DbHandle } from './db/connection.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import { contactRoutes } from './modules/contacts/contacts.routes.js';
 import type { ModuleDeps } from './modules/deps.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { recycleBinRoutes } from './modules/recycle-bin/recycle-bin.routes.js';
 import { roleRoutes } from './modules/roles/roles.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
@@ -105,6 +107,8 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
       await api.register(userRoutes, deps);
       await api.register(teamRoutes, deps);
       await api.register(roleRoutes, deps);
+      await api.register(organizationRoutes, deps);
+      await api.register(contactRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(recycleBinRoutes, deps);
     },

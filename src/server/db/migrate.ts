@@ -1,10 +1,12 @@
 import { type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from 'kysely';
 import type { Db } from './connection.js';
 import * as m0001 from './migrations/0001_foundation.js';
+import * as m0002 from './migrations/0002_customers.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, tests and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_customers': m0002,
 };
 
 class StaticProvider implements MigrationProvider {

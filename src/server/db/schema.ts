@@ -116,6 +116,79 @@ export interface JobSchedulesTable {
   updatedAt: Timestamp;
 }
 
+/**
+ * Custom-field values: jsonb on PostgreSQL (node-pg hands back an object), text on SQLite. Written
+ * as a JSON string on both; read through `parseCustom`.
+ */
+type CustomColumn = ColumnType<string | Record<string, unknown>, string, string>;
+
+/** Columns organizations and contacts share. JSON arrays (tags, phones, emails) are text. */
+interface PartyColumns extends Audited {
+  id: string;
+  name: string;
+  /** Normalised name for duplicate checks (see modules/customers/name-key.ts). */
+  nameKey: string;
+  ownerId: string | null;
+  /** The owner's team when the owner was assigned; for the shared pool (no owner), the pool's team. */
+  teamId: string | null;
+  tier: string | null;
+  source: string | null;
+  country: string | null;
+  province: string | null;
+  city: string | null;
+  district: string | null;
+  address: string | null;
+  /** JSON: string[] */
+  tags: string;
+  /** JSON: {label?, number}[] as entered; E.164 forms are in contact_points. */
+  phones: string;
+  /** JSON: {label?, address}[] */
+  emails: string;
+  notes: string | null;
+  custom: CustomColumn;
+  lastActivityAt: Timestamp | null;
+}
+
+export interface OrganizationsTable extends PartyColumns {
+  partyType: string;
+  lifecycleStatus: string;
+  industry: string | null;
+  size: string | null;
+  website: string | null;
+  /** Unified social credit code, upper case, check character verified. */
+  uscc: string | null;
+}
+
+export type ContactsTable = PartyColumns;
+
+export interface ContactOrganizationsTable {
+  contactId: string;
+  organizationId: string;
+  title: string | null;
+  department: string | null;
+  /** 0 for the main organization, then in the order the user listed them. */
+  position: number;
+  createdAt: Timestamp;
+}
+
+export interface ContactPointsTable {
+  entityType: 'organizations' | 'contacts';
+  entityId: string;
+  kind: 'phone' | 'email';
+  /** E.164 for phones, lower case for e-mails. */
+  value: string;
+}
+
+export interface LifecycleTransitionsTable {
+  id: string;
+  organizationId: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string | null;
+  actorId: string | null;
+  at: Timestamp;
+}
+
 export interface Database {
   teams: TeamsTable;
   roles: RolesTable;
@@ -126,6 +199,11 @@ export interface Database {
   auditLog: AuditLogTable;
   jobs: JobsTable;
   jobSchedules: JobSchedulesTable;
+  organizations: OrganizationsTable;
+  contacts: ContactsTable;
+  contactOrganizations: ContactOrganizationsTable;
+  contactPoints: ContactPointsTable;
+  lifecycleTransitions: LifecycleTransitionsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;
@@ -137,3 +215,11 @@ export type SessionRow = Selectable<SessionsTable>;
 export type ApiTokenRow = Selectable<ApiTokensTable>;
 export type AuditRow = Selectable<AuditLogTable>;
 export type JobRow = Selectable<JobsTable>;
+export type OrganizationRow = Selectable<OrganizationsTable>;
+export type NewOrganization = Insertable<OrganizationsTable>;
+export type OrganizationUpdateRow = Updateable<OrganizationsTable>;
+export type ContactRow = Selectable<ContactsTable>;
+export type NewContact = Insertable<ContactsTable>;
+export type ContactUpdateRow = Updateable<ContactsTable>;
+export type ContactOrganizationRow = Selectable<ContactOrganizationsTable>;
+export type LifecycleTransitionRow = Selectable<LifecycleTransitionsTable>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { MODULES, type ModuleKey, type Scope } from '../../shared/schemas/permissions.js';
+import { BUILTIN_ROLES, MODULES, type ModuleKey, type Scope } from '../../shared/schemas/permissions.js';
 import { makeRole, makeTeam, makeUser, type TestUser } from './factories.js';
 import { type Client, client, createTestApp, type TestApp } from './testApp.js';
 
@@ -39,8 +39,9 @@ export function describeScopeEnforcement(name: string, spec: ScopedResource): vo
       teamA1 = await makeTeam(db, 'A1', teamA);
       teamB = await makeTeam(db, 'B');
       for (const scope of ['own', 'team', 'all'] as Scope[]) {
-        // Read access elsewhere, so the actor is not outranked by the (sales rep) owners of the records.
-        const elsewhere = Object.fromEntries(MODULES.map((m) => [m, { actions: ['read'], scope: 'all' }]));
+        // Read access and a sales rep's actions elsewhere, so the actor is not outranked by the (sales rep) owners of the records.
+        const rep = BUILTIN_ROLES.sales_rep.permissions;
+        const elsewhere = Object.fromEntries(MODULES.map((m) => [m, { actions: [...new Set(['read', ...(rep[m]?.actions ?? [])])], scope: 'all' }]));
         const roleId = await makeRole(db, { ...elsewhere, [spec.module]: { actions: ['read', 'create', 'update', 'delete', 'export'], scope } });
         users[scope] = await makeUser(t, { roleId, teamId: teamA.id, name: `scope-${scope}` });
         as[scope] = client(t.app, users[scope].token);

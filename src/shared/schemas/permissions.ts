@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Modules that exist today. A new module adds its key here and its defaults in BUILTIN_ROLES. */
-export const MODULES = ['users', 'teams', 'roles', 'audit'] as const;
+export const MODULES = ['users', 'teams', 'roles', 'audit', 'organizations', 'contacts'] as const;
 export const ModuleSchema = z.enum(MODULES);
 export type ModuleKey = z.infer<typeof ModuleSchema>;
 
@@ -25,6 +25,9 @@ export type Permissions = Partial<Record<ModuleKey, ModulePermission>>;
 
 const all = (scope: Scope = 'all'): ModulePermission => ({ actions: [...ACTIONS], scope });
 const read = (scope: Scope): ModulePermission => ({ actions: ['read'], scope });
+const some = (actions: Action[], scope: Scope): ModulePermission => ({ actions, scope });
+/** Organizations and contacts share their defaults: a customer and its people go together. */
+const customers = (p: ModulePermission) => ({ organizations: p, contacts: { ...p, actions: [...p.actions] } });
 
 export const BUILTIN_ROLE_KEYS = ['admin', 'sales_manager', 'sales_rep', 'service_agent', 'marketing', 'read_only'] as const;
 export type BuiltinRoleKey = (typeof BUILTIN_ROLE_KEYS)[number];
@@ -33,26 +36,31 @@ export type BuiltinRoleKey = (typeof BUILTIN_ROLE_KEYS)[number];
 export const BUILTIN_ROLES: Record<BuiltinRoleKey, { name: { en: string; 'zh-CN': string }; permissions: Permissions }> = {
   admin: {
     name: { en: 'Administrator', 'zh-CN': '系统管理员' },
-    permissions: { users: all(), teams: all(), roles: all(), audit: all() },
+    permissions: { users: all(), teams: all(), roles: all(), audit: all(), ...customers(all()) },
   },
   sales_manager: {
     name: { en: 'Sales manager', 'zh-CN': '销售经理' },
-    permissions: { users: read('team'), teams: read('team'), roles: read('all') },
+    permissions: {
+      users: read('team'),
+      teams: read('team'),
+      roles: read('all'),
+      ...customers(some(['read', 'create', 'update', 'delete', 'export'], 'team')),
+    },
   },
   sales_rep: {
     name: { en: 'Sales rep', 'zh-CN': '销售代表' },
-    permissions: { users: read('team'), teams: read('own'), roles: read('all') },
+    permissions: { users: read('team'), teams: read('own'), roles: read('all'), ...customers(some(['read', 'create', 'update', 'delete'], 'own')) },
   },
   service_agent: {
     name: { en: 'Service agent', 'zh-CN': '客服专员' },
-    permissions: { users: read('team'), teams: read('own'), roles: read('all') },
+    permissions: { users: read('team'), teams: read('own'), roles: read('all'), ...customers(read('all')) },
   },
   marketing: {
     name: { en: 'Marketing', 'zh-CN': '市场专员' },
-    permissions: { users: read('team'), teams: read('own'), roles: read('all') },
+    permissions: { users: read('team'), teams: read('own'), roles: read('all'), ...customers(some(['read', 'export'], 'all')) },
   },
   read_only: {
     name: { en: 'Read-only', 'zh-CN': '只读用户' },
-    permissions: { users: read('own'), teams: read('own'), roles: read('all') },
+    permissions: { users: read('own'), teams: read('own'), roles: read('all'), ...customers(read('team')) },
   },
 };

@@ -23,6 +23,9 @@ beforeAll(async () => {
     users: { actions: ['read', 'create', 'update', 'delete'], scope: 'team' },
     teams: { actions: ['read'], scope: 'all' },
     roles: { actions: ['read', 'update'], scope: 'all' },
+    // What a sales rep may do with customers, so the lead can hand out the sales rep role.
+    organizations: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
+    contacts: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
   });
   const l = await makeUser(t, { roleId: leadRole, teamId: region.id });
   leadId = l.id;

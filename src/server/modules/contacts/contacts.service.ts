@@ -1,0 +1,125 @@
+import type { ContactCreate, ContactListQuery, ContactUpdate, OrganizationContactsQuery } from '../../../shared/schemas/customers.js';
+import type { ContactRow } from '../../db/schema.js';
+import { auditAs } from '../../platform/audit.js';
+import type { Ctx } from '../../platform/context.js';
+import { badRequest, notFound, versionConflict } from '../../platform/errors.js';
+import { newId, now } from '../../platform/ids.js';
+import { parseSort, toPage } from '../../platform/pagination.js';
+import { assertCan, can } from '../../platform/permissions.js';
+import { freshRecord } from '../../platform/record.js';
+import { setDeleted } from '../../platform/soft-delete.js';
+import { contactPointsRepository } from '../customers/contact-points.repository.js';
+import { personNameKey } from '../customers/name-key.js';
+import { type Ownership, resolveOwnership } from '../customers/ownership.js';
+import { contactPointsOf, newPartyColumns, partyChanges, phoneErrors } from '../customers/party.js';
+import { organizationsService } from '../organizations/organizations.service.js';
+import { auditableContact, presentContact } from './contacts.presenter.js';
+import { CONTACT_SORT_COLUMNS, contactsRepository as repo } from './contacts.repository.js';
+import { loadMemberships, type Membership, membershipErrors, replaceMemberships } from './memberships.js';
+
+const MODULE = 'contacts';
+
+async function presentAll(ctx: Ctx, rows: ContactRow[]) {
+  const { live } = await loadMemberships(
+    ctx,
+    rows.map((r) => r.id),
+  );
+  return rows.map((r) => presentContact(r, live.get(r.id) ?? []));
+}
+
+/** Phone numbers and organizations zod cannot judge, in one 400 naming every bad field. */
+async function checkFields(ctx: Ctx, input: Partial<ContactCreate>, current?: Membership[]) {
+  const fields = { ...phoneErrors(input.phones), ...(await membershipErrors(ctx, input.organizations, current)) };
+  if (Object.keys(fields).length > 0) throw badRequest('validation_failed', 'Some fields are invalid', fields);
+}
+
+async function loadVisible(ctx: Ctx, id: string): Promise<ContactRow> {
+  const row = await repo.findVisible(ctx.db, ctx.actor, id);
+  if (!row) throw notFound('Contact');
+  return row;
+}
+
+export const contactsService = {
+  async list(ctx: Ctx, q: ContactListQuery) {
+    assertCan(ctx.actor, MODULE, 'read');
+    const keys = parseSort(q.sort, CONTACT_SORT_COLUMNS, 'contacts.id', '-updatedAt');
+    const { rows, total } = await repo.list(ctx.db, ctx.actor, q, keys);
+    const page = toPage(rows, q.limit, keys);
+    return { items: await presentAll(ctx, page.rows), nextCursor: page.nextCursor, total };
+  },
+
+  /** The contacts of one organization the actor may see; 404 when the organization is not visible. */
+  async listOfOrganization(ctx: Ctx, organizationId: string, q: OrganizationContactsQuery) {
+    assertCan(ctx.actor, MODULE, 'read');
+    await organizationsService.assertVisible(ctx, organizationId);
+    return contactsService.list(ctx, { ...q, organizationId });
+  },
+
+  async get(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, MODULE, 'read');
+    return (await presentAll(ctx, [await loadVisible(ctx, id)]))[0];
+  },
+
+  async create(ctx: Ctx, input: ContactCreate) {
+    assertCan(ctx.actor, MODULE, 'create');
+    await checkFields(ctx, input);
+    const owner = (await resolveOwnership(ctx, MODULE, input.ownerId)) as Ownership;
+    const at = now();
+    return ctx.db.transaction().execute(async (trx) => {
+      const created = await repo.insert(trx, {
+        id: newId(),
+        ...newPartyColumns(input, personNameKey),
+        ...owner,
+        custom: '{}',
+        lastActivityAt: null,
+        ...freshRecord(ctx.actor.userId, at),
+      });
+      await contactPointsRepository.replace(trx, MODULE, created.id, contactPointsOf(created));
+      if (input.organizations) await replaceMemberships(trx, created.id, input.organizations, [], at);
+      const organizations = (await loadMemberships({ db: trx }, [created.id])).live.get(created.id) ?? [];
+      await auditAs(trx, ctx.actor, 'create', MODULE, created.id, { before: null, after: auditableContact(created, organizations) });
+      return presentContact(created, organizations);
+    });
+  },
+
+  async update(ctx: Ctx, id: string, input: ContactUpdate) {
+    assertCan(ctx.actor, MODULE, 'update');
+    const current = await loadVisible(ctx, id);
+    if (current.version !== input.version) throw versionConflict();
+    const before = await loadMemberships(ctx, [id]);
+    const members = before.live.get(id) ?? [];
+    await checkFields(ctx, input, members);
+    const owner = await resolveOwnership(ctx, MODULE, input.ownerId, current);
+    const at = now();
+    // Presented from the transaction: the record may have just left the actor's scope (a new owner).
+    return ctx.db.transaction().execute(async (trx) => {
+      const updated = await repo.update(trx, id, input.version, { ...partyChanges(input, personNameKey), ...owner, updatedAt: at });
+      if (!updated) throw versionConflict();
+      if (input.phones !== undefined || input.emails !== undefined) {
+        await contactPointsRepository.replace(trx, MODULE, id, contactPointsOf(updated));
+      }
+      if (input.organizations) await replaceMemberships(trx, id, input.organizations, before.rows, at);
+      const organizations = (await loadMemberships({ db: trx }, [id])).live.get(id) ?? [];
+      await auditAs(trx, ctx.actor, 'update', MODULE, id, { before: auditableContact(current, members), after: auditableContact(updated, organizations) });
+      return presentContact(updated, organizations);
+    });
+  },
+
+  async remove(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, MODULE, 'delete');
+    const current = await loadVisible(ctx, id);
+    await setDeleted(ctx, MODULE, id, true, (trx, changes) => repo.update(trx, id, current.version, changes));
+  },
+
+  async restore(ctx: Ctx, id: string) {
+    assertCan(ctx.actor, MODULE, 'delete');
+    const current = await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true });
+    if (!current) throw notFound('Deleted contact');
+    await setDeleted(ctx, MODULE, id, false, (trx, changes) => repo.update(trx, id, current.version, changes));
+  },
+
+  async canSee(ctx: Ctx, id: string) {
+    if (!can(ctx.actor, MODULE, 'read')) return false;
+    return !!((await repo.findVisible(ctx.db, ctx.actor, id)) ?? (await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true })));
+  },
+};

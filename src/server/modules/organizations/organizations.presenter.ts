@@ -1,0 +1,34 @@
+import type { LifecycleTransition, Organization } from '../../../shared/schemas/customers.js';
+import type { LifecycleTransitionRow, OrganizationRow } from '../../db/schema.js';
+import { presentParty } from '../customers/party.js';
+
+/** The API shape of an organization: JSON columns parsed, no name key, custom values or deletion bookkeeping. */
+export function presentOrganization(row: OrganizationRow): Organization {
+  return {
+    ...presentParty(row),
+    partyType: row.partyType as Organization['partyType'],
+    lifecycleStatus: row.lifecycleStatus as Organization['lifecycleStatus'],
+    industry: row.industry,
+    size: row.size as Organization['size'],
+    website: row.website,
+    uscc: row.uscc,
+  };
+}
+
+/** The fields of an organization that the audit log records (what a user can see and change). */
+export function auditableOrganization(row: OrganizationRow): Record<string, unknown> {
+  const { createdAt, updatedAt, version, lastActivityAt, ...rest } = presentOrganization(row);
+  return rest;
+}
+
+export function presentTransition(row: LifecycleTransitionRow, names: Map<string, string>): LifecycleTransition {
+  return {
+    id: row.id,
+    fromStatus: row.fromStatus as LifecycleTransition['fromStatus'],
+    toStatus: row.toStatus as LifecycleTransition['toStatus'],
+    reason: row.reason,
+    actorId: row.actorId,
+    actorName: row.actorId ? (names.get(row.actorId) ?? null) : null,
+    at: row.at,
+  };
+}
