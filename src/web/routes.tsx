@@ -10,6 +10,10 @@ import { canUseRecycleBin } from './lib/permissions';
 const LoginPage = lazy(() => import('./features/auth/LoginPage').then((m) => ({ default: m.LoginPage })));
 const AppLayout = lazy(() => import('./layout/AppLayout').then((m) => ({ default: m.AppLayout })));
 const HomePage = lazy(() => import('./features/home/HomePage').then((m) => ({ default: m.HomePage })));
+const OrganizationsPage = lazy(() => import('./features/organizations/OrganizationsPage').then((m) => ({ default: m.OrganizationsPage })));
+const OrganizationDetailPage = lazy(() => import('./features/organizations/OrganizationDetailPage').then((m) => ({ default: m.OrganizationDetailPage })));
+const ContactsPage = lazy(() => import('./features/contacts/ContactsPage').then((m) => ({ default: m.ContactsPage })));
+const ContactDetailPage = lazy(() => import('./features/contacts/ContactDetailPage').then((m) => ({ default: m.ContactDetailPage })));
 const UsersPage = lazy(() => import('./features/users/UsersPage').then((m) => ({ default: m.UsersPage })));
 const TeamsPage = lazy(() => import('./features/teams/TeamsPage').then((m) => ({ default: m.TeamsPage })));
 const RolesPage = lazy(() => import('./features/roles/RolesPage').then((m) => ({ default: m.RolesPage })));
@@ -25,6 +29,38 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route element={<AppLayout />}>
             <Route index element={<HomePage />} />
+            <Route
+              path="organizations"
+              element={
+                <RequirePermission module="organizations">
+                  <OrganizationsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="organizations/:id"
+              element={
+                <RequirePermission module="organizations">
+                  <OrganizationDetailPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="contacts"
+              element={
+                <RequirePermission module="contacts">
+                  <ContactsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="contacts/:id"
+              element={
+                <RequirePermission module="contacts">
+                  <ContactDetailPage />
+                </RequirePermission>
+              }
+            />
             <Route
               path="users"
               element={

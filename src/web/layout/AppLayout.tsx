@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageLoading } from '../components/PageLoading';
 import { useCurrentUser } from '../features/auth/api';
-import { ADMIN_MENU_KEY, navItems, selectedNavKey } from './navItems';
+import { ADMIN_MENU_KEY, CUSTOMERS_MENU_KEY, navItems, selectedNavKey } from './navItems';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
@@ -29,7 +29,12 @@ export function AppLayout() {
           </Typography.Text>
         </Link>
         <nav aria-label={t('nav.main')}>
-          <Menu mode="inline" defaultOpenKeys={[ADMIN_MENU_KEY]} selectedKeys={[selectedNavKey(location.pathname)]} items={navItems(t, me.permissions)} />
+          <Menu
+            mode="inline"
+            defaultOpenKeys={[CUSTOMERS_MENU_KEY, ADMIN_MENU_KEY]}
+            selectedKeys={[selectedNavKey(location.pathname)]}
+            items={navItems(t, me.permissions)}
+          />
         </nav>
       </Layout.Sider>
       <Layout>

@@ -1,10 +1,22 @@
-import { AppstoreOutlined, AuditOutlined, DeleteOutlined, HomeOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  AuditOutlined,
+  BankOutlined,
+  ContactsOutlined,
+  DeleteOutlined,
+  HomeOutlined,
+  SafetyOutlined,
+  ShopOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { Permissions } from '../../shared/schemas/permissions';
 import { can, canUseRecycleBin } from '../lib/permissions';
 
+export const CUSTOMERS_MENU_KEY = 'customers';
 export const ADMIN_MENU_KEY = 'admin';
 
 type MenuItem = Required<MenuProps>['items'][number];
@@ -15,6 +27,11 @@ interface NavEntry {
   icon: React.ReactNode;
   visible: (p: Permissions) => boolean;
 }
+
+const CUSTOMER_ENTRIES: NavEntry[] = [
+  { path: '/organizations', label: 'nav.organizations', icon: <BankOutlined />, visible: (p) => can(p, 'organizations', 'read') },
+  { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, visible: (p) => can(p, 'contacts', 'read') },
+];
 
 const ADMIN_ENTRIES: NavEntry[] = [
   { path: '/users', label: 'nav.users', icon: <UserOutlined />, visible: (p) => can(p, 'users', 'read') },
@@ -31,8 +48,10 @@ export function navItems(t: TFunction, permissions: Permissions): MenuItem[] {
     icon: e.icon,
     label: <Link to={e.path}>{t(e.label)}</Link>,
   });
+  const customers = CUSTOMER_ENTRIES.filter((e) => e.visible(permissions)).map(link);
   const admin = ADMIN_ENTRIES.filter((e) => e.visible(permissions)).map(link);
   const items: MenuItem[] = [link({ path: '/', label: 'nav.home', icon: <HomeOutlined /> })];
+  if (customers.length > 0) items.push({ key: CUSTOMERS_MENU_KEY, label: t('nav.customers'), icon: <ShopOutlined />, children: customers });
   if (admin.length > 0) items.push({ key: ADMIN_MENU_KEY, label: t('nav.admin'), icon: <AppstoreOutlined />, children: admin });
   return items;
 }

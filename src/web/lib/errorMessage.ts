@@ -25,6 +25,12 @@ const FIELD_MESSAGES: Record<string, string> = {
   'Already in use': 'validation.emailTaken',
   'No such team': 'validation.noSuchTeam',
   'Choose a team outside this branch': 'validation.teamCycle',
+  'Enter a phone number': 'validation.phone',
+  'Not a valid phone number': 'errors.phone_invalid',
+  'Not a valid unified social credit code (18 characters with a check character)': 'errors.uscc_invalid',
+  'You can only own it yourself': 'validation.ownOnly',
+  'No such user': 'validation.noSuchUser',
+  'This user is deactivated': 'validation.userDeactivated',
 };
 
 /** A server field path such as "phones.0.number" as an antd name path: ['phones', 0, 'number']. */

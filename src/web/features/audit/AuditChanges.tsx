@@ -14,20 +14,33 @@ function show(field: string, value: unknown, resolve?: ResolveName): string {
     if (ISO_TIME.test(value)) return formatDateTime(value);
     return resolve?.(field, value) ?? value;
   }
+  // Lists such as tags or phones read as "a, b"; a phone {label, number} as "Work 0755-1234".
+  if (Array.isArray(value)) return value.length === 0 ? '∅' : value.map((item) => show(field, item, resolve)).join(', ');
+  if (typeof value === 'object') {
+    return Object.entries(value)
+      .filter(([, v]) => v !== null && v !== undefined && v !== '')
+      .map(([key, v]) => show(key, v, resolve))
+      .join(' ');
+  }
   return JSON.stringify(value);
 }
 
 /** "field: before → after" per changed field; for events without changes (sign-ins), their details. */
 export function AuditChanges({ entry, resolve }: { entry: Pick<AuditEntry, 'changes' | 'meta'>; resolve?: ResolveName }) {
   const { t } = useTranslation();
-  const changes = Object.entries(entry.changes ?? {});
+  // The record's own id says nothing to a reader; a first value (a create) needs no "∅ →" before it.
+  const changes = Object.entries(entry.changes ?? {}).filter(([field]) => field !== 'id');
   if (changes.length > 0) {
     return (
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {changes.map(([field, { before, after }]) => (
           <li key={field}>
             <Typography.Text strong>{t(`fields.${field}`, { defaultValue: field })}</Typography.Text>:{' '}
-            <Typography.Text type="secondary">{show(field, before, resolve)}</Typography.Text> →{' '}
+            {before !== null && before !== undefined && (
+              <>
+                <Typography.Text type="secondary">{show(field, before, resolve)}</Typography.Text> →{' '}
+              </>
+            )}
             <Typography.Text>{show(field, after, resolve)}</Typography.Text>
           </li>
         ))}

@@ -1,4 +1,4 @@
-import { AuditOutlined, DeleteOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AuditOutlined, BankOutlined, ContactsOutlined, DeleteOutlined, SafetyOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import { Card, Col, Descriptions, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -13,6 +13,14 @@ export function HomePage() {
   const p = me.permissions;
 
   const shortcuts = [
+    {
+      to: '/organizations',
+      icon: <BankOutlined />,
+      title: t('nav.organizations'),
+      text: t('home.organizationsHint'),
+      show: can(p, 'organizations', 'read'),
+    },
+    { to: '/contacts', icon: <ContactsOutlined />, title: t('nav.contacts'), text: t('home.contactsHint'), show: can(p, 'contacts', 'read') },
     { to: '/users', icon: <UserOutlined />, title: t('nav.users'), text: t('home.usersHint'), show: can(p, 'users', 'read') },
     { to: '/teams', icon: <TeamOutlined />, title: t('nav.teams'), text: t('home.teamsHint'), show: can(p, 'teams', 'read') },
     { to: '/roles', icon: <SafetyOutlined />, title: t('nav.roles'), text: t('home.rolesHint'), show: can(p, 'roles', 'read') },

@@ -1,6 +1,6 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User, UserCreate, UserUpdate } from '../../../shared/schemas/users';
-import { http, type Page } from '../../lib/api';
+import { fetchAll, http, type Page } from '../../lib/api';
 import { meKey } from '../auth/api';
 import { roleKeys } from '../roles/api';
 import { teamKeys } from '../teams/api';
@@ -34,6 +34,19 @@ export function useUsers(filters: UserFilters) {
 
 export function fetchUser(id: string) {
   return http.get<User>(`/users/${id}`);
+}
+
+/**
+ * Names of every user the caller may see, by id: one cached load (200 per request) shared by every
+ * list cell that shows an owner, instead of a request per row.
+ */
+export function useUserNames(enabled = true) {
+  return useQuery({
+    queryKey: [...userKeys.all, 'names'],
+    queryFn: async () => Object.fromEntries((await fetchAll<User>('/users', { sort: 'name' })).map((u) => [u.id, u.name])) as Record<string, string>,
+    staleTime: 5 * 60_000,
+    enabled,
+  });
 }
 
 /** Users count toward team and role member counts, so those lists go stale with them; so does `me` when one edits oneself. */

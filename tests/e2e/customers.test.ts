@@ -1,0 +1,287 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Organization } from '../../src/shared/schemas/customers.js';
+import en from '../../src/web/i18n/en.json';
+import zh from '../../src/web/i18n/zh-CN.json';
+import { DEMO_PASSWORD, type E2E, SCREENSHOTS, startE2E } from './harness.js';
+
+let e2e: E2E;
+let token: string;
+let huaqiang: Organization;
+
+/** The admin's API, as a script would use it (bearer token, no browser). */
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
+    method,
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const data = res.status === 204 ? null : await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
+  return data as T;
+}
+
+beforeAll(async () => {
+  e2e = await startE2E();
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@guanxi.local', password: DEMO_PASSWORD }),
+  });
+  token = ((await login.json()) as { token: string }).token;
+  const users = (await api<{ items: { id: string; email: string }[] }>('GET', '/users?limit=200')).items;
+  const uid = (email: string) => users.find((u) => u.email === email)?.id;
+
+  // Seeded through the API, the way a user or an import would create them.
+  const orgs: Organization[] = [];
+  for (const input of [
+    {
+      name: '深圳华强电子有限公司',
+      partyType: 'customer',
+      lifecycleStatus: 'potential',
+      tier: 'A',
+      ownerId: uid('li.na@guanxi.local'),
+      industry: '电子制造',
+      size: '1000-4999',
+      source: '展会',
+      province: '广东省',
+      city: '深圳市',
+      district: '福田区',
+      address: '华强北路 1002 号',
+      website: 'www.huaqiang.example',
+      uscc: '914403001922038216',
+      tags: ['重点', '华南'],
+      phones: [{ label: '总机', number: '0755-8300 0000' }],
+      emails: [{ label: '采购', address: 'purchase@huaqiang.example' }],
+      notes: '年度框架协议客户，每季度回访。',
+    },
+    {
+      name: '杭州西湖贸易有限公司',
+      partyType: 'distributor',
+      lifecycleStatus: 'intended',
+      tier: 'A',
+      ownerId: uid('wang.wei@guanxi.local'),
+      province: '浙江省',
+      tags: ['华东'],
+    },
+    {
+      name: 'Shanghai Pudong Logistics Co., Ltd.',
+      partyType: 'supplier',
+      lifecycleStatus: 'existing',
+      tier: 'B',
+      ownerId: uid('li.na@guanxi.local'),
+      province: '上海市',
+    },
+    { name: '北京中关村科技发展有限公司', partyType: 'partner', lifecycleStatus: 'potential', tier: 'C', ownerId: null, province: '北京市' },
+    { name: '成都天府软件园', partyType: 'customer', lifecycleStatus: 'terminated', province: '四川省' },
+    { name: '南方日报社', partyType: 'media', lifecycleStatus: 'potential', ownerId: uid('wang.wei@guanxi.local'), province: '广东省' },
+    { name: '苏州工业园竞品科技', partyType: 'competitor', lifecycleStatus: 'potential', ownerId: null, province: '江苏省' },
+  ]) {
+    orgs.push(await api<Organization>('POST', '/organizations', input));
+  }
+  huaqiang = orgs[0]!;
+  huaqiang = await api('PATCH', `/organizations/${huaqiang.id}`, {
+    version: huaqiang.version,
+    lifecycleStatus: 'intended',
+    lifecycleReason: '首次拜访后确认采购需求',
+  });
+  huaqiang = await api('PATCH', `/organizations/${huaqiang.id}`, {
+    version: huaqiang.version,
+    lifecycleStatus: 'existing',
+    lifecycleReason: '签订年度框架合同',
+    tier: 'key',
+  });
+  for (const input of [
+    {
+      name: '张伟',
+      organizations: [{ organizationId: huaqiang.id, title: '采购总监', department: '采购部' }],
+      tier: 'key',
+      ownerId: uid('li.na@guanxi.local'),
+      phones: [{ label: '手机', number: '138 0013 8000' }],
+      emails: [{ address: 'zhang.wei@huaqiang.example' }],
+      tags: ['决策人'],
+    },
+    { name: '刘芳', organizations: [{ organizationId: huaqiang.id, title: '工程师', department: '研发中心' }], ownerId: uid('li.na@guanxi.local') },
+    {
+      name: 'David Chen',
+      organizations: [{ organizationId: orgs[2]!.id, title: 'Operations Manager' }],
+      tier: 'A',
+      emails: [{ address: 'david@pudong.example' }],
+    },
+    { name: '陈静', ownerId: null, phones: [{ number: '021-5555 1234' }] },
+  ]) {
+    await api('POST', '/contacts', input);
+  }
+});
+afterAll(async () => e2e?.close());
+
+/** Lists have many columns; a wider window shows them without scrolling sideways. */
+async function signedIn(locale: 'en' | 'zh-CN'): Promise<Page> {
+  await api('PATCH', '/auth/me', { locale });
+  const context = await e2e.browser.newContext({ locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  const labels = locale === 'en' ? en.login : zh.login;
+  await page.goto(`${e2e.baseUrl}/login`);
+  await page.getByLabel(labels.email).fill('admin@guanxi.local');
+  await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
+  await page.getByLabel(labels.password).press('Enter');
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
+  return page;
+}
+
+async function shot(page: Page, name: string) {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400); // let antd's transitions settle
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
+}
+
+/** English UI strings that differ from their Chinese twin; none may be left on a page shown in Chinese. */
+function englishOnly(): string[] {
+  const out: string[] = [];
+  const walk = (a: Record<string, unknown>, b: Record<string, unknown>) => {
+    for (const [k, v] of Object.entries(a)) {
+      if (typeof v === 'string' && typeof b[k] === 'string' && v !== b[k] && /^[A-Za-z][A-Za-z ]{3,}$/.test(v)) out.push(v);
+      else if (v && typeof v === 'object') walk(v as Record<string, unknown>, b[k] as Record<string, unknown>);
+    }
+  };
+  walk(en, zh);
+  return out;
+}
+
+async function expectNoEnglish(page: Page) {
+  // Table rows, profile values and changed values in the history hold data (team names such as "上海一组 Shanghai Team 1" are bilingual), not UI text.
+  const text = await page.evaluate(() => {
+    const body = document.body.cloneNode(true) as HTMLElement;
+    for (const el of body.querySelectorAll('.ant-table-tbody, .ant-descriptions-item-content, .ant-timeline li')) el.remove();
+    document.documentElement.appendChild(body);
+    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a reader sees (hidden nodes excluded)
+    const out = body.innerText;
+    body.remove();
+    return out;
+  });
+  const leftovers = englishOnly().filter((s) => new RegExp(`\\b${s}\\b`).test(text));
+  expect(leftovers, `English left on ${page.url()}`).toEqual([]);
+}
+
+describe('customer pages', () => {
+  test('organizations: filters in the URL, create with a server field error, lifecycle with a reason, a linked contact, a version conflict, delete', async () => {
+    const page = await signedIn('en');
+    const t = en.organizations;
+    await page.getByRole('link', { name: en.nav.organizations, exact: true }).click();
+    await page.getByRole('heading', { name: t.title }).waitFor();
+    await page.getByText(en.list.shownOfTotal.replace('{{shown}}', '7').replace('{{total}}', '7')).waitFor();
+    await shot(page, 'organizations-en');
+
+    // Filters and sort live in the URL and survive a reload.
+    await page.getByLabel(en.customers.lifecycleStatus).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(en.customers.lifecycle.existing).click();
+    await page.waitForURL(/lifecycleStatus=existing/);
+    await page.getByRole('columnheader', { name: t.name }).click();
+    await page.waitForURL(/sort=name/);
+    await page.reload();
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBe(2);
+    await page.goto(`${e2e.baseUrl}/organizations?q=nothing-like-this`);
+    await page.getByText(t.noMatch).waitFor();
+
+    // Create: the client checks the USCC; the server's phone error lands on the phone's input.
+    await page.goto(`${e2e.baseUrl}/organizations`);
+    await page.getByRole('button', { name: t.create }).first().click();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByLabel(t.name, { exact: true }).fill('福州测试科技有限公司');
+    await drawer.getByLabel(t.uscc).fill('12345');
+    await drawer.getByRole('button', { name: en.customers.addPhone }).click();
+    await drawer.getByLabel(`${en.customers.phones} 1: ${en.customers.phoneNumber}`).fill('12');
+    await drawer.getByRole('button', { name: en.common.create }).click();
+    await drawer.getByText(en.errors.uscc_invalid).waitFor();
+    await drawer.getByLabel(t.uscc).fill('91350100m000100y43');
+    await drawer.getByLabel(`${en.customers.phones} 1: ${en.customers.phoneNumber}`).fill('123');
+    await drawer.getByRole('button', { name: en.common.create }).click();
+    await drawer.locator('.ant-form-item-explain-error').getByText(en.errors.phone_invalid).waitFor();
+    await drawer.getByLabel(`${en.customers.phones} 1: ${en.customers.phoneNumber}`).fill('0591-8888 8888');
+    await drawer.getByRole('button', { name: en.common.create }).click();
+    await page.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: '福州测试科技有限公司' }).waitFor();
+    await page.locator('.ant-descriptions').getByText('91350100M000100Y43').waitFor();
+    const url = page.url();
+
+    // A lifecycle change asks why, and the answer shows in the lifecycle history.
+    await page.getByRole('button', { name: en.common.edit }).click();
+    await drawer.getByLabel(en.customers.lifecycleStatus, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(en.customers.lifecycle.intended).click();
+    await drawer.getByRole('button', { name: en.common.save }).click();
+    await drawer.getByText(en.validation.required).waitFor();
+    await drawer.getByLabel(t.lifecycleReason).fill('客户来电询价');
+    await drawer.getByRole('button', { name: en.common.save }).click();
+    await page.locator('.ant-timeline').getByText('客户来电询价').waitFor();
+
+    // Someone else saves in between: the form reloads their version, and the next save goes through.
+    await page.getByRole('button', { name: en.common.edit }).click();
+    await drawer.getByLabel(t.industry).fill('软件');
+    const id = url.split('/').pop()!;
+    const current = await api<Organization>('GET', `/organizations/${id}`);
+    await api('PATCH', `/organizations/${id}`, { version: current.version, source: '官网' });
+    await drawer.getByRole('button', { name: en.common.save }).click();
+    await page.getByText(en.errors.version_conflict).waitFor();
+    await expect.poll(() => drawer.getByLabel(en.customers.source).inputValue(), { timeout: 10_000 }).toBe('官网');
+    await drawer.getByLabel(t.industry).fill('软件');
+    await drawer.getByRole('button', { name: en.common.save }).click();
+    await page.locator('.ant-descriptions').getByText('软件').waitFor();
+    await page.locator('.ant-descriptions').getByText('官网').waitFor();
+
+    // "Add contact" starts the contact already linked to this organization.
+    await page.getByRole('button', { name: t.addContact }).click();
+    await drawer.getByText('福州测试科技有限公司').waitFor();
+    await drawer.getByLabel(en.contacts.name, { exact: true }).fill('林小红');
+    await drawer.getByLabel(`${en.contacts.organization} 1: ${en.contacts.jobTitle}`).fill('总经理');
+    await drawer.getByRole('button', { name: en.common.create }).click();
+    await page.getByText(t.contactsCount.replace('{{count}}', '1')).waitFor();
+    await page.getByRole('link', { name: '林小红' }).click();
+    await page.waitForURL(/\/contacts\/[0-9a-f-]{36}$/);
+    await page.locator('.ant-card').getByText('总经理').waitFor();
+
+    // Delete, confirmed; the record is gone from its page.
+    await page.goto(url);
+    await page.getByRole('button', { name: en.common.delete }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: en.common.delete }).click();
+    await page.waitForURL(/\/organizations$/);
+    await page.goto(url);
+    await page.getByText(t.notFound).waitFor();
+
+    await page.goto(`${e2e.baseUrl}/organizations/${huaqiang.id}`);
+    await page.locator('.ant-timeline').getByText('签订年度框架合同').waitFor();
+    await shot(page, 'organization-detail-en');
+    await page.getByRole('link', { name: en.nav.contacts, exact: true }).click();
+    await page.getByRole('heading', { name: en.contacts.title }).waitFor();
+    await page.getByRole('link', { name: '张伟' }).waitFor();
+    await shot(page, 'contacts-en');
+    await page.context().close();
+  });
+
+  test('the customer pages in 简体中文', async () => {
+    const page = await signedIn('zh-CN');
+    await page.getByRole('link', { name: zh.nav.organizations, exact: true }).click();
+    await page.getByRole('heading', { name: zh.organizations.title }).waitFor();
+    await page.getByRole('link', { name: '深圳华强电子有限公司' }).waitFor();
+    await expectNoEnglish(page);
+    await shot(page, 'organizations-zh-CN');
+
+    await page.getByRole('link', { name: '深圳华强电子有限公司' }).click();
+    await page.locator('.ant-timeline').getByText('签订年度框架合同').waitFor();
+    await page.getByText(zh.customers.lifecycle.existing).first().waitFor();
+    await expectNoEnglish(page);
+    await shot(page, 'organization-detail-zh-CN');
+
+    await page.getByRole('link', { name: zh.nav.contacts, exact: true }).click();
+    await page.getByRole('heading', { name: zh.contacts.title }).waitFor();
+    await page.getByRole('link', { name: '张伟' }).waitFor();
+    await expectNoEnglish(page);
+    await shot(page, 'contacts-zh-CN');
+    await page.getByRole('button', { name: zh.contacts.create }).click();
+    await page.locator('.ant-drawer form').waitFor();
+    await expectNoEnglish(page);
+    await page.context().close();
+  });
+});
