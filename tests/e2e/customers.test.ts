@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Organization } from '../../src/shared/schemas/customers.js';
 import en from '../../src/web/i18n/en.json';
 import zh from '../../src/web/i18n/zh-CN.json';
 import { DEMO_PASSWORD, type E2E, SCREENSHOTS, startE2E } from './harness.js';
+import { expectNoEnglish, shot } from './pageChecks.js';
 
 let e2e: E2E;
 let token: string;
@@ -130,40 +130,6 @@ async function signedIn(locale: 'en' | 'zh-CN'): Promise<Page> {
   await page.getByLabel(labels.password).press('Enter');
   await page.waitForURL((u) => !u.pathname.startsWith('/login'));
   return page;
-}
-
-async function shot(page: Page, name: string) {
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400); // let antd's transitions settle
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: false });
-}
-
-/** English UI strings that differ from their Chinese twin; none may be left on a page shown in Chinese. */
-function englishOnly(): string[] {
-  const out: string[] = [];
-  const walk = (a: Record<string, unknown>, b: Record<string, unknown>) => {
-    for (const [k, v] of Object.entries(a)) {
-      if (typeof v === 'string' && typeof b[k] === 'string' && v !== b[k] && /^[A-Za-z][A-Za-z ]{3,}$/.test(v)) out.push(v);
-      else if (v && typeof v === 'object') walk(v as Record<string, unknown>, b[k] as Record<string, unknown>);
-    }
-  };
-  walk(en, zh);
-  return out;
-}
-
-async function expectNoEnglish(page: Page) {
-  // Table rows, profile values and changed values in the history hold data (team names such as "上海一组 Shanghai Team 1" are bilingual), not UI text.
-  const text = await page.evaluate(() => {
-    const body = document.body.cloneNode(true) as HTMLElement;
-    for (const el of body.querySelectorAll('.ant-table-tbody, .ant-descriptions-item-content, .ant-timeline li')) el.remove();
-    document.documentElement.appendChild(body);
-    // biome-ignore lint/performance/useDomNodeTextContent: innerText is what a reader sees (hidden nodes excluded)
-    const out = body.innerText;
-    body.remove();
-    return out;
-  });
-  const leftovers = englishOnly().filter((s) => new RegExp(`\\b${s}\\b`).test(text));
-  expect(leftovers, `English left on ${page.url()}`).toEqual([]);
 }
 
 describe('customer pages', () => {
