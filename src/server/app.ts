@@ -23,6 +23,7 @@ import { registerAuth } from './platform/auth/plugin.js';
 import { EntityRegistry } from './platform/entities.js';
 import { registerErrorHandler } from './platform/error-handler.js';
 import { AppError } from './platform/errors.js';
+import { MergeHooks } from './platform/merge-hooks.js';
 
 export interface BuildOptions {
   config: Config;
@@ -99,7 +100,7 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
 
   const { db } = database;
   registerAuth(app, db, config);
-  const deps: ModuleDeps = { db, config, entities: new EntityRegistry() };
+  const deps: ModuleDeps = { db, config, entities: new EntityRegistry(), mergeHooks: new MergeHooks() };
   await app.register(
     async (api) => {
       await api.register(healthRoutes, deps);

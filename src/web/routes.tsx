@@ -19,6 +19,7 @@ const TeamsPage = lazy(() => import('./features/teams/TeamsPage').then((m) => ({
 const RolesPage = lazy(() => import('./features/roles/RolesPage').then((m) => ({ default: m.RolesPage })));
 const AuditLogPage = lazy(() => import('./features/audit/AuditLogPage').then((m) => ({ default: m.AuditLogPage })));
 const RecycleBinPage = lazy(() => import('./features/recycle-bin/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 
 export function AppRoutes() {
@@ -98,6 +99,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission allow={canUseRecycleBin}>
                   <RecycleBinPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="settings/:tab?"
+              element={
+                <RequirePermission module="settings">
+                  <SettingsPage />
                 </RequirePermission>
               }
             />

@@ -189,6 +189,15 @@ export interface LifecycleTransitionsTable {
   at: Timestamp;
 }
 
+export interface SettingsTable {
+  key: string;
+  /** JSON */
+  value: string;
+  updatedAt: Timestamp;
+  updatedBy: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
 export interface Database {
   teams: TeamsTable;
   roles: RolesTable;
@@ -204,6 +213,7 @@ export interface Database {
   contactOrganizations: ContactOrganizationsTable;
   contactPoints: ContactPointsTable;
   lifecycleTransitions: LifecycleTransitionsTable;
+  settings: SettingsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;

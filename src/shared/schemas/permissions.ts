@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Modules that exist today. A new module adds its key here and its defaults in BUILTIN_ROLES. */
-export const MODULES = ['users', 'teams', 'roles', 'audit', 'organizations', 'contacts'] as const;
+export const MODULES = ['users', 'teams', 'roles', 'audit', 'settings', 'organizations', 'contacts', 'activities', 'tasks'] as const;
 export const ModuleSchema = z.enum(MODULES);
 export type ModuleKey = z.infer<typeof ModuleSchema>;
 
@@ -28,6 +28,8 @@ const read = (scope: Scope): ModulePermission => ({ actions: ['read'], scope });
 const some = (actions: Action[], scope: Scope): ModulePermission => ({ actions, scope });
 /** Organizations and contacts share their defaults: a customer and its people go together. */
 const customers = (p: ModulePermission) => ({ organizations: p, contacts: { ...p, actions: [...p.actions] } });
+/** Activities and tasks (tracking) follow the same pattern per role. */
+const tracking = (p: ModulePermission) => ({ activities: p, tasks: { ...p, actions: [...p.actions] } });
 
 export const BUILTIN_ROLE_KEYS = ['admin', 'sales_manager', 'sales_rep', 'service_agent', 'marketing', 'read_only'] as const;
 export type BuiltinRoleKey = (typeof BUILTIN_ROLE_KEYS)[number];
@@ -36,7 +38,7 @@ export type BuiltinRoleKey = (typeof BUILTIN_ROLE_KEYS)[number];
 export const BUILTIN_ROLES: Record<BuiltinRoleKey, { name: { en: string; 'zh-CN': string }; permissions: Permissions }> = {
   admin: {
     name: { en: 'Administrator', 'zh-CN': '系统管理员' },
-    permissions: { users: all(), teams: all(), roles: all(), audit: all(), ...customers(all()) },
+    permissions: { users: all(), teams: all(), roles: all(), audit: all(), settings: all(), ...customers(all()), ...tracking(all()) },
   },
   sales_manager: {
     name: { en: 'Sales manager', 'zh-CN': '销售经理' },
@@ -45,22 +47,41 @@ export const BUILTIN_ROLES: Record<BuiltinRoleKey, { name: { en: string; 'zh-CN'
       teams: read('team'),
       roles: read('all'),
       ...customers(some(['read', 'create', 'update', 'delete', 'export'], 'team')),
+      ...tracking(some(['read', 'create', 'update', 'delete', 'export'], 'team')),
     },
   },
   sales_rep: {
     name: { en: 'Sales rep', 'zh-CN': '销售代表' },
-    permissions: { users: read('team'), teams: read('own'), roles: read('all'), ...customers(some(['read', 'create', 'update', 'delete'], 'own')) },
+    permissions: {
+      users: read('team'),
+      teams: read('own'),
+      roles: read('all'),
+      ...customers(some(['read', 'create', 'update', 'delete'], 'own')),
+      ...tracking(some(['read', 'create', 'update', 'delete'], 'own')),
+    },
   },
   service_agent: {
     name: { en: 'Service agent', 'zh-CN': '客服专员' },
-    permissions: { users: read('team'), teams: read('own'), roles: read('all'), ...customers(read('all')) },
+    permissions: {
+      users: read('team'),
+      teams: read('own'),
+      roles: read('all'),
+      ...customers(read('all')),
+      ...tracking(some(['read', 'create', 'update', 'delete'], 'own')),
+    },
   },
   marketing: {
     name: { en: 'Marketing', 'zh-CN': '市场专员' },
-    permissions: { users: read('team'), teams: read('own'), roles: read('all'), ...customers(some(['read', 'export'], 'all')) },
+    permissions: {
+      users: read('team'),
+      teams: read('own'),
+      roles: read('all'),
+      ...customers(some(['read', 'export'], 'all')),
+      ...tracking(some(['read', 'create', 'update', 'delete'], 'own')),
+    },
   },
   read_only: {
     name: { en: 'Read-only', 'zh-CN': '只读用户' },
-    permissions: { users: read('own'), teams: read('own'), roles: read('all'), ...customers(read('team')) },
+    permissions: { users: read('own'), teams: read('own'), roles: read('all'), ...customers(read('team')), ...tracking(read('team')) },
   },
 };

@@ -6,6 +6,7 @@ import {
   DeleteOutlined,
   HomeOutlined,
   SafetyOutlined,
+  SettingOutlined,
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
@@ -38,6 +39,7 @@ const ADMIN_ENTRIES: NavEntry[] = [
   { path: '/teams', label: 'nav.teams', icon: <TeamOutlined />, visible: (p) => can(p, 'teams', 'read') },
   { path: '/roles', label: 'nav.roles', icon: <SafetyOutlined />, visible: (p) => can(p, 'roles', 'read') },
   { path: '/audit-log', label: 'nav.audit', icon: <AuditOutlined />, visible: (p) => can(p, 'audit', 'read') },
+  { path: '/settings', label: 'nav.settings', icon: <SettingOutlined />, visible: (p) => can(p, 'settings', 'read') },
   { path: '/recycle-bin', label: 'nav.recycleBin', icon: <DeleteOutlined />, visible: canUseRecycleBin },
 ];
 

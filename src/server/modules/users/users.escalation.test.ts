@@ -26,6 +26,8 @@ beforeAll(async () => {
     // What a sales rep may do with customers, so the lead can hand out the sales rep role.
     organizations: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
     contacts: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
+    activities: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
+    tasks: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
   });
   const l = await makeUser(t, { roleId: leadRole, teamId: region.id });
   leadId = l.id;

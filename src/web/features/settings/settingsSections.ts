@@ -1,0 +1,16 @@
+import type { ComponentType } from 'react';
+import type { Permissions } from '../../../shared/schemas/permissions';
+
+export interface SettingsSection {
+  /** URL segment: /settings/<key>; also the React key. */
+  key: string;
+  /** i18n key of the tab title. */
+  title: string;
+  /** Left out when the user may not use it, e.g. `(p) => can(p, 'settings', 'admin')`. */
+  visible?: (permissions: Permissions) => boolean;
+  /** Preferably `lazy(() => import(…))`. */
+  component: ComponentType;
+}
+
+/** Tabs of the admin settings page; each module appends its own (custom fields, mail, tracking rules, pool rules…). */
+export const SETTINGS_SECTIONS: SettingsSection[] = [];
