@@ -62,6 +62,20 @@ export const contactsRepository = {
   },
 
   /** Writes only when the version still matches; undefined means someone else changed it first. */
+  /**
+   * Moves last_activity_at forward (never back) without touching version or updated_at: logging a
+   * visit is not an edit of the record, and must not make someone's open form stale.
+   */
+  async touchActivity(db: Db, ids: string[], at: string): Promise<void> {
+    if (ids.length === 0) return;
+    await db
+      .updateTable('contacts')
+      .set({ lastActivityAt: at })
+      .where('id', 'in', ids)
+      .where((eb) => eb.or([eb('lastActivityAt', 'is', null), eb('lastActivityAt', '<', at)]))
+      .execute();
+  },
+
   update(db: Db, id: string, version: number, changes: ContactUpdateRow): Promise<ContactRow | undefined> {
     return db
       .updateTable('contacts')

@@ -1,4 +1,5 @@
 import type { ContactCreate, ContactListQuery, ContactUpdate, OrganizationContactsQuery } from '../../../shared/schemas/customers.js';
+import type { Db } from '../../db/connection.js';
 import type { ContactRow } from '../../db/schema.js';
 import { auditAs } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
@@ -122,4 +123,6 @@ export const contactsService = {
     if (!can(ctx.actor, MODULE, 'read')) return false;
     return !!((await repo.findVisible(ctx.db, ctx.actor, id)) ?? (await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true })));
   },
+  /** Called by activities in their transaction: the contacts' last contact moves to `at` if later. */
+  touchActivity: (trx: Db, ids: string[], at: string) => repo.touchActivity(trx, ids, at),
 };

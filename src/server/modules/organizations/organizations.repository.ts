@@ -71,6 +71,20 @@ export const organizationsRepository = {
     return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
   },
 
+  /**
+   * Moves last_activity_at forward (never back) without touching version or updated_at: logging a
+   * visit is not an edit of the record, and must not make someone's open form stale.
+   */
+  async touchActivity(db: Db, ids: string[], at: string): Promise<void> {
+    if (ids.length === 0) return;
+    await db
+      .updateTable('organizations')
+      .set({ lastActivityAt: at })
+      .where('id', 'in', ids)
+      .where((eb) => eb.or([eb('lastActivityAt', 'is', null), eb('lastActivityAt', '<', at)]))
+      .execute();
+  },
+
   /** Writes only when the version still matches; undefined means someone else changed it first. */
   update(db: Db, id: string, version: number, changes: OrganizationUpdateRow): Promise<OrganizationRow | undefined> {
     return db

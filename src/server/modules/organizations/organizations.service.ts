@@ -177,4 +177,6 @@ export const organizationsService = {
   visibleIds: (ctx: Ctx, ids: string[]) => (can(ctx.actor, MODULE, 'read') ? repo.visibleIds(ctx.db, ctx.actor, ids) : Promise.resolve(new Set<string>())),
   /** Names of live organizations by id, whatever the actor's scope: a visible contact shows where it works. */
   namesOf: (ctx: { db: Db }, ids: string[]) => repo.namesOf(ctx.db, ids),
+  /** Called by activities in their transaction: the organizations' last contact moves to `at` if later. */
+  touchActivity: (trx: Db, ids: string[], at: string) => repo.touchActivity(trx, ids, at),
 };
