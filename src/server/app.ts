@@ -9,16 +9,21 @@ import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } f
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DbHandle } from './db/connection.js';
+import { activityRoutes } from './modules/activities/activities.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { contactRoutes } from './modules/contacts/contacts.routes.js';
+import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.js';
+import { withCustomFields } from './modules/custom-fields/openapi.js';
 import type { ModuleDeps } from './modules/deps.js';
+import { duplicateRoutes } from './modules/duplicates/duplicates.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { recycleBinRoutes } from './modules/recycle-bin/recycle-bin.routes.js';
 import { roleRoutes } from './modules/roles/roles.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
+import { viewRoutes } from './modules/views/views.routes.js';
 import { registerAuth } from './platform/auth/plugin.js';
 import { EntityRegistry } from './platform/entities.js';
 import { registerErrorHandler } from './platform/error-handler.js';
@@ -110,13 +115,20 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
       await api.register(roleRoutes, deps);
       await api.register(organizationRoutes, deps);
       await api.register(contactRoutes, deps);
+      await api.register(duplicateRoutes, deps);
+      await api.register(customFieldRoutes, deps);
+      await api.register(viewRoutes, deps);
+      await api.register(activityRoutes, deps);
       await api.register(auditRoutes, deps);
       await api.register(recycleBinRoutes, deps);
     },
     { prefix: '/api' },
   );
 
-  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+  // Custom fields are workspace data: a signed-in caller's document lists the live ones where records carry `custom`.
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { public: true } }, async (req) =>
+    req.identity ? withCustomFields(app.swagger(), db) : app.swagger(),
+  );
 
   serveWebApp(app, config.webDist);
   return app;

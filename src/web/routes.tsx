@@ -21,6 +21,7 @@ const AuditLogPage = lazy(() => import('./features/audit/AuditLogPage').then((m)
 const RecycleBinPage = lazy(() => import('./features/recycle-bin/RecycleBinPage').then((m) => ({ default: m.RecycleBinPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
+const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
 
 export function AppRoutes() {
   return (
@@ -107,6 +108,14 @@ export function AppRoutes() {
               element={
                 <RequirePermission module="settings">
                   <SettingsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="activities"
+              element={
+                <RequirePermission module="activities">
+                  <ActivitiesPage />
                 </RequirePermission>
               }
             />

@@ -118,6 +118,19 @@ beforeAll(async () => {
 });
 afterAll(async () => e2e?.close());
 
+const lv = en.listView;
+const n = (text: string, count: number | string) => text.replace(/\{\{\w+\}\}/, String(count));
+
+/** Opens the filter builder and adds condition `index` on the field labelled `field` (its first operator, "is"). */
+async function addCondition(page: Page, index: number, field: string) {
+  if (!(await page.locator('.ant-modal:visible').count())) await page.getByRole('button', { name: lv.filters }).click();
+  await page.getByRole('button', { name: lv.addCondition }).click();
+  await page.getByLabel(n(lv.conditionField, index)).click();
+  // The field list is long and virtual: typing narrows it to the one wanted.
+  await page.keyboard.type(field);
+  await page.locator('.ant-select-dropdown:visible').getByTitle(field, { exact: true }).click();
+}
+
 /** Lists have many columns; a wider window shows them without scrolling sideways. */
 async function signedIn(locale: 'en' | 'zh-CN'): Promise<Page> {
   await api('PATCH', '/auth/me', { locale });
@@ -142,9 +155,11 @@ describe('customer pages', () => {
     await shot(page, 'organizations-en');
 
     // Filters and sort live in the URL and survive a reload.
-    await page.getByLabel(en.customers.lifecycleStatus).click();
+    await addCondition(page, 1, en.customers.lifecycleStatus);
+    await page.getByLabel(lv.conditionValue.replace('{{n}}', '1')).click();
     await page.locator('.ant-select-dropdown:visible').getByTitle(en.customers.lifecycle.existing).click();
-    await page.waitForURL(/lifecycleStatus=existing/);
+    await page.getByRole('button', { name: lv.apply }).click();
+    await page.waitForURL(/filter=.*lifecycleStatus.*existing/);
     await page.getByRole('columnheader', { name: t.name }).click();
     await page.waitForURL(/sort=name/);
     await page.reload();
@@ -250,4 +265,91 @@ describe('customer pages', () => {
     await expectNoEnglish(page);
     await page.context().close();
   });
+
+  test('list views: filter, show and sort by a custom field, save the view, bulk tag and bulk delete with confirmation', async () => {
+    await api('POST', '/custom-fields', {
+      entity: 'organizations',
+      key: 'lv_revenue',
+      label: { en: 'Annual revenue', 'zh-CN': '年营业额' },
+      type: 'money',
+    });
+    const all = (await api<{ items: Organization[] }>('GET', '/organizations?limit=200')).items;
+    const byName = (name: string) => all.find((o) => o.name === name) as Organization;
+    for (const [name, revenue] of [
+      ['深圳华强电子有限公司', 5_000_000],
+      ['杭州西湖贸易有限公司', 2_000_000],
+      ['Shanghai Pudong Logistics Co., Ltd.', 500_000],
+    ] as const) {
+      const org = byName(name);
+      await api('PATCH', `/organizations/${org.id}`, { version: org.version, custom: { lv_revenue: revenue } });
+    }
+
+    const page = await signedIn('en');
+    await page.goto(`${e2e.baseUrl}/organizations`);
+    await page.getByRole('heading', { name: en.organizations.title }).waitFor();
+    // Annual revenue at least 1,000,000: two organizations.
+    await addCondition(page, 1, 'Annual revenue');
+    await page.getByLabel(n(lv.conditionOp, 1)).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle(lv.ops.gte, { exact: true }).click();
+    await page.getByLabel(n(lv.conditionValue, 1)).fill('1000000');
+    await page.getByRole('button', { name: lv.apply }).click();
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBe(2);
+
+    // The custom field as a column, sorted ascending by the server.
+    await page.getByRole('button', { name: lv.columns }).click();
+    await page.getByRole('checkbox', { name: 'Annual revenue' }).click();
+    await page.getByRole('button', { name: lv.columns }).click();
+    await page.getByRole('columnheader', { name: 'Annual revenue' }).click();
+    await page.waitForURL(/sort=custom\.lv_revenue/);
+    await expect.poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 10_000 }).toContain('杭州西湖贸易有限公司');
+    await page.getByRole('cell', { name: '2,000,000.00' }).waitFor();
+    // Back to the start of the row (the header click scrolled it) and no hover tooltip, for the screenshot.
+    await page.mouse.move(0, 0);
+    await page.evaluate(() => {
+      for (const el of document.querySelectorAll('.ant-table-content, .ant-table-body, .ant-table-header')) el.scrollLeft = 0;
+    });
+    await shot(page, 'organizations-list-view-en');
+
+    // Saved as a personal view, chosen again after leaving it.
+    await page.getByRole('button', { name: lv.viewActions }).click();
+    await page.getByRole('menuitem', { name: lv.saveAsNew }).click();
+    await page.getByLabel(lv.viewName).fill('Big customers');
+    await page.locator('.ant-modal:visible').getByRole('button', { name: en.common.save }).click();
+    await page.waitForURL(/view=/);
+    await page.goto(`${e2e.baseUrl}/organizations`);
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBeGreaterThan(2);
+    await page.getByLabel(lv.view, { exact: true }).click();
+    await page.locator('.ant-select-dropdown:visible').getByTitle('Big customers').click();
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBe(2);
+
+    // Bulk: tag both (confirmed with the count), then delete one.
+    await page.locator('.ant-table-thead .ant-checkbox-input').check();
+    await page.getByText(n(lv.selected, 2)).waitFor();
+    await page.getByRole('button', { name: lv.addTags }).click();
+    const modal = page.locator('.ant-modal:visible');
+    await modal.getByText(n(lv.addTagsConfirm, 2)).waitFor();
+    await modal.getByLabel(en.customers.tags).fill('年度大客户');
+    await modal.getByLabel(en.customers.tags).press('Enter');
+    // Closes the tag list's dropdown, which would cover the buttons.
+    await modal.getByText(n(lv.addTagsConfirm, 2)).click();
+    await modal.getByRole('button', { name: n(lv.applyToCount, 2) }).click();
+    await page.getByText(n(lv.bulkDone, 2)).waitFor();
+    await page.locator('.ant-table-row').first().getByText('年度大客户').waitFor();
+    expect((await api<Organization>('GET', `/organizations/${byName('深圳华强电子有限公司').id}`)).tags).toContain('年度大客户');
+
+    await page
+      .getByRole('row', { name: /杭州西湖贸易有限公司/ })
+      .getByRole('checkbox')
+      .check();
+    await page.getByRole('toolbar', { name: lv.bulkActions }).getByRole('button', { name: en.common.delete }).click();
+    await page.locator('.ant-modal-confirm-title').getByText(n(lv.deleteConfirm, 1)).waitFor();
+    await page
+      .locator('.ant-modal-confirm')
+      .getByRole('button', { name: n(lv.applyToCount, 1) })
+      .click();
+    await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBe(1);
+    const gone = await fetch(`${e2e.baseUrl}/api/organizations/${byName('杭州西湖贸易有限公司').id}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(gone.status).toBe(404);
+    await page.context().close();
+  }, 120_000);
 });

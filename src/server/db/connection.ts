@@ -24,6 +24,9 @@ pg.types.setTypeParser(1184, toIso);
 pg.types.setTypeParser(1114, (v) => toIso(`${v}Z`));
 // COUNT(*) is bigint; our counts fit comfortably in a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
+// jsonb (custom-field values) comes back as its JSON text, as SQLite's text column does: parsed into
+// an object, the CamelCasePlugin would rename the snake_case keys inside it.
+pg.types.setTypeParser(3802, (v) => v);
 
 export function dialectOf(url: string): Dialect {
   if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return 'postgres';

@@ -117,8 +117,8 @@ export interface JobSchedulesTable {
 }
 
 /**
- * Custom-field values: jsonb on PostgreSQL (node-pg hands back an object), text on SQLite. Written
- * as a JSON string on both; read through `parseCustom`.
+ * Custom-field values: jsonb on PostgreSQL, text on SQLite; written and read as a JSON string on both
+ * (connection.ts keeps node-pg from parsing jsonb); read through `parseCustomColumn`.
  */
 type CustomColumn = ColumnType<string | Record<string, unknown>, string, string>;
 
@@ -198,6 +198,121 @@ export interface SettingsTable {
   version: ColumnType<number, number | undefined, number>;
 }
 
+export interface ActivitiesTable extends Audited {
+  id: string;
+  /** call | meeting | visit | email | note */
+  kind: string;
+  subject: string;
+  /** Notes or outcome. */
+  body: string | null;
+  /** When it happened; for meetings and visits the start. */
+  occurredAt: Timestamp;
+  endsAt: Timestamp | null;
+  location: string | null;
+  organizationId: string | null;
+  /** Who did it or is responsible. */
+  ownerId: string;
+  /** The owner's team when the owner was assigned (like organizations). */
+  teamId: string | null;
+}
+
+export interface ActivityContactsTable {
+  activityId: string;
+  contactId: string;
+}
+
+/** A section of custom fields on a record type's form and detail page (migration 0004). */
+export interface FieldGroupsTable extends Audited {
+  id: string;
+  entity: string;
+  labelEn: string;
+  labelZh: string;
+  position: number;
+}
+
+/** An admin-defined field; its values are in the records' `custom` JSON under `key`. */
+export interface CustomFieldsTable extends Audited {
+  id: string;
+  entity: string;
+  key: string;
+  labelEn: string;
+  labelZh: string;
+  type: string;
+  /** JSON: {value, label: {en, 'zh-CN'}}[] (select / multiSelect) */
+  options: string;
+  /** 0 or 1 */
+  required: number;
+  groupId: string | null;
+  position: number;
+  /** 0 or 1 */
+  showInList: number;
+}
+
+/** A to-do with an assignee (its owner for scope), reminder and recurrence (migration 0007). */
+export interface TasksTable extends Audited {
+  id: string;
+  title: string;
+  notes: string | null;
+  dueAt: Timestamp | null;
+  /** due_at, or far in the future when there is none: the non-null sort key of lists. */
+  dueSort: Timestamp;
+  /** 0 or 1; an all-day task's due_at is the start of its day where it was set. */
+  allDay: number;
+  remindAt: Timestamp | null;
+  /** Set when the reminder was claimed for sending; it fires once. */
+  remindedAt: Timestamp | null;
+  assigneeId: string;
+  /** The assignee's team at assignment (like organizations' owner team). */
+  teamId: string | null;
+  /** low | normal | high | urgent */
+  priority: string;
+  /** open | in_progress | done | cancelled */
+  status: string;
+  completedAt: Timestamp | null;
+  /** RRULE body, e.g. FREQ=WEEKLY;INTERVAL=2 */
+  recurrence: string | null;
+  /** The next occurrence created when this one was completed. */
+  nextId: string | null;
+  /** organizations | contacts */
+  entityType: string | null;
+  entityId: string | null;
+  /** What raised the task when not a person, e.g. rule:no_contact */
+  source: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  /** A path inside the web app, e.g. /tasks?open=… */
+  link: string | null;
+  readAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+
+/** Per-user ICS feed secret (hash only). */
+export interface CalendarFeedsTable {
+  userId: string;
+  tokenHash: string;
+  timeZone: string;
+  createdAt: Timestamp;
+}
+
+/** A saved list view (migration 0005): personal to its owner, or shared with everyone who reads the entity. */
+export interface SavedViewsTable extends Audited {
+  id: string;
+  /** organizations | contacts */
+  entity: string;
+  name: string;
+  /** 0 or 1 */
+  shared: number;
+  ownerId: string;
+  /** JSON: ViewConfig (columns, filters, sort, q) */
+  config: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   roles: RolesTable;
@@ -213,7 +328,15 @@ export interface Database {
   contactOrganizations: ContactOrganizationsTable;
   contactPoints: ContactPointsTable;
   lifecycleTransitions: LifecycleTransitionsTable;
+  activities: ActivitiesTable;
+  activityContacts: ActivityContactsTable;
   settings: SettingsTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  calendarFeeds: CalendarFeedsTable;
+  fieldGroups: FieldGroupsTable;
+  customFields: CustomFieldsTable;
+  savedViews: SavedViewsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;
@@ -233,3 +356,13 @@ export type NewContact = Insertable<ContactsTable>;
 export type ContactUpdateRow = Updateable<ContactsTable>;
 export type ContactOrganizationRow = Selectable<ContactOrganizationsTable>;
 export type LifecycleTransitionRow = Selectable<LifecycleTransitionsTable>;
+export type FieldGroupRow = Selectable<FieldGroupsTable>;
+export type CustomFieldRow = Selectable<CustomFieldsTable>;
+export type SavedViewRow = Selectable<SavedViewsTable>;
+export type ActivityRow = Selectable<ActivitiesTable>;
+export type NewActivity = Insertable<ActivitiesTable>;
+export type ActivityUpdateRow = Updateable<ActivitiesTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type NewTask = Insertable<TasksTable>;
+export type TaskUpdateRow = Updateable<TasksTable>;
+export type NotificationRow = Selectable<NotificationsTable>;

@@ -37,7 +37,8 @@ export function pageSchema<T extends z.ZodTypeAny>(item: T) {
   return z.object({
     items: z.array(item),
     nextCursor: z.string().nullable().describe('Pass as `cursor` for the next page; null on the last page'),
-    total: z.number().int().optional(),
+    total: z.number().int().optional().describe('With total=true: matching records, counted up to a cap'),
+    totalCapped: z.boolean().optional().describe('True when more records match than `total` says (the count stopped at the cap)'),
   });
 }
 

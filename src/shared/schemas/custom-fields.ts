@@ -102,3 +102,13 @@ export const CustomValuesSchema = z
   .record(z.string(), CustomValueSchema)
   .describe('Custom field values by field key; see GET /api/custom-fields for the fields, their types and options');
 export type CustomValues = z.infer<typeof CustomValuesSchema>;
+
+/**
+ * The `custom` property of a record type's API objects. The OpenAPI document replaces it with the
+ * live field definitions of that record type (found by the `x-custom-fields` mark).
+ */
+export const customValuesOf = (entity: CustomFieldEntity) =>
+  CustomValuesSchema.meta({
+    description: `Custom field values by field key; GET /api/custom-fields?entity=${entity} lists the fields, their types and options`,
+    'x-custom-fields': entity,
+  });

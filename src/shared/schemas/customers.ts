@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { IdSchema, ListQueryBase, pageSchema, TimestampSchema, VersionSchema } from './common.js';
+import { customValuesOf } from './custom-fields.js';
+import { FILTER_QUERY_DESCRIPTION } from './list-filters.js';
 
 /** "Customer" is broad (广义客户): every party we deal with has a type. */
 export const PARTY_TYPES = ['customer', 'distributor', 'supplier', 'partner', 'competitor', 'media', 'other'] as const;
@@ -47,6 +49,7 @@ const OrganizationFields = {
   phones: z.array(PhoneSchema).max(20).optional(),
   emails: z.array(EmailSchema).max(20).optional(),
   notes: optionalText(10_000),
+  custom: customValuesOf('organizations').optional(),
 };
 
 export const OrganizationSchema = z.object({
@@ -71,6 +74,7 @@ export const OrganizationSchema = z.object({
   phones: z.array(PhoneSchema),
   emails: z.array(EmailSchema),
   notes: z.string().nullable(),
+  custom: customValuesOf('organizations'),
   lastActivityAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -93,7 +97,31 @@ export const OrganizationUpdateSchema = OrganizationBase.partial().extend({
 });
 export type OrganizationUpdate = z.infer<typeof OrganizationUpdateSchema>;
 
-export const ORGANIZATION_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
+/** Sortable built-in fields of the organization list; custom fields sort as "custom.<key>" (not long text or multi-select). */
+export const ORGANIZATION_SORTS = [
+  'name',
+  'createdAt',
+  'updatedAt',
+  'lastActivityAt',
+  'tier',
+  'industry',
+  'size',
+  'source',
+  'province',
+  'city',
+  'partyType',
+  'lifecycleStatus',
+] as const;
+/** The `filter` query parameter of customer lists (see list-filters.ts); custom fields as "custom.<key>". */
+const ListFilterParam = z.string().max(8000).optional().describe(FILTER_QUERY_DESCRIPTION);
+const sortParam = (fields: readonly string[]) =>
+  z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      `Up to three of ${fields.join(', ')} or custom.<key>, comma-separated, "-" for descending; empty values sort first ascending and last descending`,
+    );
 export const OrganizationListQuerySchema = ListQueryBase.extend({
   q: z.string().trim().max(100).optional().describe('Matches the name'),
   partyType: z.enum(PARTY_TYPES).optional(),
@@ -103,6 +131,8 @@ export const OrganizationListQuerySchema = ListQueryBase.extend({
   ownerId: IdSchema.optional(),
   teamId: IdSchema.optional(),
   tag: z.string().trim().max(40).optional().describe('Has this tag (exact match)'),
+  filter: ListFilterParam,
+  sort: sortParam(ORGANIZATION_SORTS),
 });
 export type OrganizationListQuery = z.infer<typeof OrganizationListQuerySchema>;
 export const OrganizationPageSchema = pageSchema(OrganizationSchema);
@@ -136,6 +166,7 @@ const ContactFields = {
   emails: z.array(EmailSchema).max(20).optional(),
   notes: optionalText(10_000),
   organizations: z.array(MembershipSchema).max(20).optional().describe('Organizations the person belongs to, with title and department'),
+  custom: customValuesOf('contacts').optional(),
 };
 
 export const ContactSchema = z.object({
@@ -155,6 +186,7 @@ export const ContactSchema = z.object({
   emails: z.array(EmailSchema),
   notes: z.string().nullable(),
   organizations: z.array(z.object({ organizationId: IdSchema, organizationName: z.string(), title: z.string().nullable(), department: z.string().nullable() })),
+  custom: customValuesOf('contacts'),
   lastActivityAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
@@ -167,7 +199,7 @@ export type ContactCreate = z.infer<typeof ContactCreateSchema>;
 export const ContactUpdateSchema = ContactCreateSchema.partial().extend({ version: VersionSchema });
 export type ContactUpdate = z.infer<typeof ContactUpdateSchema>;
 
-export const CONTACT_SORTS = ['name', 'createdAt', 'updatedAt'] as const;
+export const CONTACT_SORTS = ['name', 'createdAt', 'updatedAt', 'lastActivityAt', 'tier', 'source', 'province', 'city'] as const;
 export const ContactListQuerySchema = ListQueryBase.extend({
   q: z.string().trim().max(100).optional().describe('Matches the name'),
   organizationId: IdSchema.optional(),
@@ -176,6 +208,8 @@ export const ContactListQuerySchema = ListQueryBase.extend({
   ownerId: IdSchema.optional(),
   teamId: IdSchema.optional(),
   tag: z.string().trim().max(40).optional().describe('Has this tag (exact match)'),
+  filter: ListFilterParam,
+  sort: sortParam(CONTACT_SORTS),
 });
 export type ContactListQuery = z.infer<typeof ContactListQuerySchema>;
 export const ContactPageSchema = pageSchema(ContactSchema);

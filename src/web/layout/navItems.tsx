@@ -4,6 +4,7 @@ import {
   BankOutlined,
   ContactsOutlined,
   DeleteOutlined,
+  FieldTimeOutlined,
   HomeOutlined,
   SafetyOutlined,
   SettingOutlined,
@@ -32,6 +33,7 @@ interface NavEntry {
 const CUSTOMER_ENTRIES: NavEntry[] = [
   { path: '/organizations', label: 'nav.organizations', icon: <BankOutlined />, visible: (p) => can(p, 'organizations', 'read') },
   { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, visible: (p) => can(p, 'contacts', 'read') },
+  { path: '/activities', label: 'nav.activities', icon: <FieldTimeOutlined />, visible: (p) => can(p, 'activities', 'read') },
 ];
 
 const ADMIN_ENTRIES: NavEntry[] = [

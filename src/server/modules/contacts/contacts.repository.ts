@@ -1,9 +1,11 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { ContactListQuery } from '../../../shared/schemas/customers.js';
 import type { ModuleKey } from '../../../shared/schemas/permissions.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactOrganizationRow, ContactRow, ContactUpdateRow, NewContact } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
-import { afterCursor, orderBy, type SortKey } from '../../platform/pagination.js';
+import { cappedCount } from '../../platform/list-filters.js';
+import { orderBy, readKeysetPage, type SortKey, selectSortValues } from '../../platform/pagination.js';
 import { scopeFilter } from '../../platform/permissions.js';
 import { containsText } from '../../platform/text-match.js';
 import { hasTag } from '../customers/tags.js';
@@ -27,8 +29,10 @@ function visible(db: Db, actor: Actor, { deleted = false } = {}) {
 export type MembershipWrite = Omit<ContactOrganizationRow, 'contactId' | 'position'>;
 
 export const contactsRepository = {
-  async list(db: Db, actor: Actor, q: ContactListQuery, keys: SortKey[]) {
+  /** `where`: the compiled `filter` parameter (list-filters.ts). */
+  async list(db: Db, actor: Actor, q: ContactListQuery, keys: SortKey[], where?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) {
     const filtered = visible(db, actor)
+      .$if(!!where, (qb) => qb.where(where as never))
       .$if(!!q.q, (qb) => qb.where(containsText('contacts.name', q.q as string)))
       .$if(!!q.organizationId, (qb) =>
         qb.where('contacts.id', 'in', (eb) =>
@@ -43,18 +47,34 @@ export const contactsRepository = {
       .$if(!!q.ownerId, (qb) => qb.where('contacts.ownerId', '=', q.ownerId as string))
       .$if(!!q.teamId, (qb) => qb.where('contacts.teamId', '=', q.teamId as string))
       .$if(!!q.tag, (qb) => qb.where(hasTag(db, 'contacts.tags', q.tag as string)));
-    const rows = await orderBy(
-      filtered.selectAll('contacts').$if(!!q.cursor, (qb) => qb.where(afterCursor(keys, q.cursor as string))),
-      keys,
-    )
-      .limit(q.limit + 1)
-      .execute();
-    const total = q.total ? Number((await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : undefined;
-    return { rows, total };
+    const rows = await readKeysetPage(keys, q.cursor, q.limit, (after, limit) =>
+      orderBy(
+        selectSortValues(filtered.selectAll('contacts'), keys).$if(!!after, (qb) => qb.where(after as never)),
+        keys,
+      )
+        .limit(limit)
+        .execute(),
+    );
+    return { rows, ...(q.total ? await cappedCount(db, filtered) : {}) };
   },
 
   findVisible(db: Db, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<ContactRow | undefined> {
     return visible(db, actor, opts).selectAll('contacts').where('contacts.id', '=', id).executeTakeFirst();
+  },
+
+  /** Which of `ids` are live contacts inside the actor's scope. */
+  async visibleIds(db: Db, actor: Actor, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await visible(db, actor).select('contacts.id').where('contacts.id', 'in', ids).execute();
+    return new Set(rows.map((r) => r.id));
+  },
+
+  /** Names of live contacts (one query for a whole page of activities). */
+  async namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await db.selectFrom('contacts').select(['id', 'name']).where('id', 'in', unique).where('deletedAt', 'is', null).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
   },
 
   insert(db: Db, row: NewContact): Promise<ContactRow> {
@@ -111,4 +131,31 @@ export const contactsRepository = {
       .values(memberships.map((m, position) => ({ contactId, ...m, position })))
       .execute();
   },
+};
+
+// ---- Duplicate check (modules/duplicates) ----------------------------------------------------
+
+type DuplicateCandidate = Pick<ContactRow, 'id' | 'name' | 'nameKey' | 'ownerId'>;
+const live = (db: Db, excludeId: string | undefined) =>
+  db
+    .selectFrom('contacts')
+    .select(['id', 'name', 'nameKey', 'ownerId'])
+    .where('deletedAt', 'is', null)
+    .$if(!!excludeId, (qb) => qb.where('id', '<>', excludeId as string));
+
+/**
+ * Live contacts for the duplicate check, whatever the actor's scope: the duplicates module shows
+ * the visible ones and only counts the rest. Each lookup is an index seek with a limit.
+ */
+export const contactDuplicateLookups = {
+  byNameKeys: (db: Db, keys: string[], excludeId: string | undefined, limit: number): Promise<DuplicateCandidate[]> =>
+    keys.length === 0 ? Promise.resolve([]) : live(db, excludeId).where('nameKey', 'in', keys).limit(limit).execute(),
+  /** The nearest keys on both sides of `key` in index order: those sharing the longest prefix with it. */
+  async nameKeyNeighbours(db: Db, key: string, excludeId: string | undefined, limit: number): Promise<DuplicateCandidate[]> {
+    const above = await live(db, excludeId).where('nameKey', '>', key).orderBy('nameKey').limit(limit).execute();
+    const below = await live(db, excludeId).where('nameKey', '<', key).orderBy('nameKey', 'desc').limit(limit).execute();
+    return [...above, ...below];
+  },
+  byIds: (db: Db, ids: string[], excludeId: string | undefined): Promise<DuplicateCandidate[]> =>
+    ids.length === 0 ? Promise.resolve([]) : live(db, excludeId).where('id', 'in', ids).execute(),
 };

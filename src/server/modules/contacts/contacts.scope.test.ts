@@ -1,6 +1,8 @@
 import { makeContact, makeOrganization } from '../../test/customerFactories.js';
+import { ensureCustomField } from '../../test/customFieldFactories.js';
 import { describeScopeEnforcement } from '../../test/permissionSuite.js';
 
+const customFilter = encodeURIComponent(JSON.stringify([{ field: 'custom.scope_code', op: 'eq', value: 'hidden' }]));
 const hiddenBy = new Map<string, { ownerId: string; organizationId: string }>();
 
 // A contact belongs to its owner and the owner's team at assignment, like an organization.
@@ -10,8 +12,10 @@ describeScopeEnforcement('contacts', {
   type: 'contacts',
   create: async (t, owner) => {
     const org = await makeOrganization(t, { ownerId: owner.userId });
+    await ensureCustomField(t, { entity: 'contacts', key: 'scope_code', type: 'text' });
     const contact = await makeContact(t, {
       ownerId: owner.userId,
+      custom: { scope_code: 'hidden' },
       name: 'Hidden 隐藏',
       province: '440000',
       tags: ['secret'],
@@ -28,5 +32,7 @@ describeScopeEnforcement('contacts', {
     '?q=hidden&total=true',
     '?province=440000&sort=name&total=true',
     '?tag=secret&total=true',
+    `?filter=${customFilter}&sort=-custom.scope_code&total=true`,
+    `?filter=${encodeURIComponent(JSON.stringify([{ field: 'organizationId', op: 'eq', value: hiddenBy.get(hidden.id)?.organizationId }]))}&total=true`,
   ],
 });

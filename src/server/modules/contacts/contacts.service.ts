@@ -5,17 +5,20 @@ import { auditAs } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { badRequest, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import { parseSort, toPage } from '../../platform/pagination.js';
+import { toPage } from '../../platform/pagination.js';
 import { assertCan, can } from '../../platform/permissions.js';
 import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
+import { customFieldsService } from '../custom-fields/custom-fields.service.js';
+import { parseCustomColumn } from '../custom-fields/custom-values.js';
 import { contactPointsRepository } from '../customers/contact-points.repository.js';
+import { customerListQuery } from '../customers/list-fields.js';
 import { personNameKey } from '../customers/name-key.js';
 import { type Ownership, resolveOwnership } from '../customers/ownership.js';
 import { contactPointsOf, newPartyColumns, partyChanges, phoneErrors } from '../customers/party.js';
 import { organizationsService } from '../organizations/organizations.service.js';
 import { auditableContact, presentContact } from './contacts.presenter.js';
-import { CONTACT_SORT_COLUMNS, contactsRepository as repo } from './contacts.repository.js';
+import { contactsRepository as repo } from './contacts.repository.js';
 import { loadMemberships, type Membership, membershipErrors, replaceMemberships } from './memberships.js';
 
 const MODULE = 'contacts';
@@ -28,9 +31,9 @@ async function presentAll(ctx: Ctx, rows: ContactRow[]) {
   return rows.map((r) => presentContact(r, live.get(r.id) ?? []));
 }
 
-/** Phone numbers and organizations zod cannot judge, in one 400 naming every bad field. */
-async function checkFields(ctx: Ctx, input: Partial<ContactCreate>, current?: Membership[]) {
-  const fields = { ...phoneErrors(input.phones), ...(await membershipErrors(ctx, input.organizations, current)) };
+/** Phone numbers, organizations and custom values zod cannot judge, in one 400 naming every bad field. */
+async function checkFields(ctx: Ctx, input: Partial<ContactCreate>, current?: Membership[], customErrors: Record<string, string> = {}) {
+  const fields = { ...phoneErrors(input.phones), ...(await membershipErrors(ctx, input.organizations, current)), ...customErrors };
   if (Object.keys(fields).length > 0) throw badRequest('validation_failed', 'Some fields are invalid', fields);
 }
 
@@ -43,10 +46,10 @@ async function loadVisible(ctx: Ctx, id: string): Promise<ContactRow> {
 export const contactsService = {
   async list(ctx: Ctx, q: ContactListQuery) {
     assertCan(ctx.actor, MODULE, 'read');
-    const keys = parseSort(q.sort, CONTACT_SORT_COLUMNS, 'contacts.id', '-updatedAt');
-    const { rows, total } = await repo.list(ctx.db, ctx.actor, q, keys);
+    const { keys, where } = await customerListQuery(ctx, MODULE, q);
+    const { rows, ...count } = await repo.list(ctx.db, ctx.actor, q, keys, where);
     const page = toPage(rows, q.limit, keys);
-    return { items: await presentAll(ctx, page.rows), nextCursor: page.nextCursor, total };
+    return { items: await presentAll(ctx, page.rows), nextCursor: page.nextCursor, ...count };
   },
 
   /** The contacts of one organization the actor may see; 404 when the organization is not visible. */
@@ -63,7 +66,8 @@ export const contactsService = {
 
   async create(ctx: Ctx, input: ContactCreate) {
     assertCan(ctx.actor, MODULE, 'create');
-    await checkFields(ctx, input);
+    const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, null);
+    await checkFields(ctx, input, undefined, custom.errors);
     const owner = (await resolveOwnership(ctx, MODULE, input.ownerId)) as Ownership;
     const at = now();
     return ctx.db.transaction().execute(async (trx) => {
@@ -71,7 +75,7 @@ export const contactsService = {
         id: newId(),
         ...newPartyColumns(input, personNameKey),
         ...owner,
-        custom: '{}',
+        custom: JSON.stringify(custom.values ?? {}),
         lastActivityAt: null,
         ...freshRecord(ctx.actor.userId, at),
       });
@@ -89,12 +93,18 @@ export const contactsService = {
     if (current.version !== input.version) throw versionConflict();
     const before = await loadMemberships(ctx, [id]);
     const members = before.live.get(id) ?? [];
-    await checkFields(ctx, input, members);
+    const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, parseCustomColumn(current.custom));
+    await checkFields(ctx, input, members, custom.errors);
     const owner = await resolveOwnership(ctx, MODULE, input.ownerId, current);
     const at = now();
     // Presented from the transaction: the record may have just left the actor's scope (a new owner).
     return ctx.db.transaction().execute(async (trx) => {
-      const updated = await repo.update(trx, id, input.version, { ...partyChanges(input, personNameKey), ...owner, updatedAt: at });
+      const updated = await repo.update(trx, id, input.version, {
+        ...partyChanges(input, personNameKey),
+        ...owner,
+        ...(custom.values && { custom: JSON.stringify(custom.values) }),
+        updatedAt: at,
+      });
       if (!updated) throw versionConflict();
       if (input.phones !== undefined || input.emails !== undefined) {
         await contactPointsRepository.replace(trx, MODULE, id, contactPointsOf(updated));
@@ -123,6 +133,10 @@ export const contactsService = {
     if (!can(ctx.actor, MODULE, 'read')) return false;
     return !!((await repo.findVisible(ctx.db, ctx.actor, id)) ?? (await repo.findVisible(ctx.db, ctx.actor, id, { deleted: true })));
   },
+  /** Which of `ids` the actor may see (none without read permission). */
+  visibleIds: (ctx: Ctx, ids: string[]) => (can(ctx.actor, MODULE, 'read') ? repo.visibleIds(ctx.db, ctx.actor, ids) : Promise.resolve(new Set<string>())),
+  /** Names of live contacts by id, whatever the actor's scope: an activity shows who took part. */
+  namesOf: (ctx: { db: Db }, ids: string[]) => repo.namesOf(ctx.db, ids),
   /** Called by activities in their transaction: the contacts' last contact moves to `at` if later. */
   touchActivity: (trx: Db, ids: string[], at: string) => repo.touchActivity(trx, ids, at),
 };

@@ -17,4 +17,17 @@ export const contactPointsRepository = {
       .values(points.map((p) => ({ entityType, entityId, ...p })))
       .execute();
   },
+
+  /** Records of one type holding any of `values` (already normalised), records in the recycle bin included. */
+  async holders(db: Db, entityType: EntityType, kind: ContactPoint['kind'], values: string[], limit: number) {
+    if (values.length === 0) return [];
+    return db
+      .selectFrom('contactPoints')
+      .select(['entityId', 'value'])
+      .where('kind', '=', kind)
+      .where('value', 'in', values)
+      .where('entityType', '=', entityType)
+      .limit(limit)
+      .execute();
+  },
 };

@@ -4,10 +4,12 @@
  * full-width characters or punctuation.
  */
 
-// Longest first, so 股份有限公司 is removed whole rather than leaving 股份.
-const CHINESE_SUFFIXES = ['股份有限公司', '有限责任公司', '有限公司', '集团', '公司'];
+// Longest first, so 股份有限公司 is removed whole rather than leaving 股份. 控股 and 集团 (holding,
+// group) go too: "阿里巴巴集团控股有限公司" is the same customer as "阿里巴巴". 分公司 (branch) is taken
+// off as a whole so the branch's key ends in its place name, not in a dangling 分.
+const CHINESE_SUFFIXES = ['股份有限公司', '有限责任公司', '股份公司', '有限公司', '有限合伙', '分公司', '控股', '集团', '公司'];
 // Latin legal forms count only as separate words: "Costco" keeps its "co", "Acme Co." loses it.
-const LATIN_SUFFIX = /[\s,.&()]+(?:co|company|ltd|limited|inc|incorporated|llc|gmbh|corp|corporation)\.?$/u;
+const LATIN_SUFFIX = /[\s,.&()]+(?:co|company|ltd|limited|inc|incorporated|llc|llp|plc|pte|pty|gmbh|ag|corp|corporation|group|holdings?)\.?$/u;
 const TRAILING_NOISE = /[^\p{L}\p{N}]+$/u;
 const NOT_NAME = /[^\p{L}\p{M}\p{N}]+/gu;
 

@@ -1,8 +1,9 @@
 import type { LifecycleTransition, Organization } from '../../../shared/schemas/customers.js';
 import type { LifecycleTransitionRow, OrganizationRow } from '../../db/schema.js';
+import { auditableCustom, parseCustomColumn } from '../custom-fields/custom-values.js';
 import { presentParty } from '../customers/party.js';
 
-/** The API shape of an organization: JSON columns parsed, no name key, custom values or deletion bookkeeping. */
+/** The API shape of an organization: JSON columns parsed, no name key or deletion bookkeeping. */
 export function presentOrganization(row: OrganizationRow): Organization {
   return {
     ...presentParty(row),
@@ -12,13 +13,14 @@ export function presentOrganization(row: OrganizationRow): Organization {
     size: row.size as Organization['size'],
     website: row.website,
     uscc: row.uscc,
+    custom: parseCustomColumn(row.custom) as Organization['custom'],
   };
 }
 
 /** The fields of an organization that the audit log records (what a user can see and change). */
 export function auditableOrganization(row: OrganizationRow): Record<string, unknown> {
-  const { createdAt, updatedAt, version, lastActivityAt, ...rest } = presentOrganization(row);
-  return rest;
+  const { createdAt, updatedAt, version, lastActivityAt, custom, ...rest } = presentOrganization(row);
+  return { ...rest, ...auditableCustom(custom) };
 }
 
 export function presentTransition(row: LifecycleTransitionRow, names: Map<string, string>): LifecycleTransition {

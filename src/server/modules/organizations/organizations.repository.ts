@@ -1,9 +1,11 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { OrganizationListQuery } from '../../../shared/schemas/customers.js';
 import type { ModuleKey } from '../../../shared/schemas/permissions.js';
 import type { Db } from '../../db/connection.js';
 import type { LifecycleTransitionRow, NewOrganization, OrganizationRow, OrganizationUpdateRow } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
-import { afterCursor, orderBy, type SortKey } from '../../platform/pagination.js';
+import { cappedCount } from '../../platform/list-filters.js';
+import { orderBy, readKeysetPage, type SortKey, selectSortValues } from '../../platform/pagination.js';
 import { scopeFilter } from '../../platform/permissions.js';
 import { containsText } from '../../platform/text-match.js';
 import { hasTag } from '../customers/tags.js';
@@ -28,8 +30,10 @@ function visible(db: Db, actor: Actor, { deleted = false } = {}) {
 }
 
 export const organizationsRepository = {
-  async list(db: Db, actor: Actor, q: OrganizationListQuery, keys: SortKey[]) {
+  /** `where`: the compiled `filter` parameter (list-filters.ts). */
+  async list(db: Db, actor: Actor, q: OrganizationListQuery, keys: SortKey[], where?: (eb: ExpressionBuilder<any, any>) => Expression<SqlBool>) {
     const filtered = visible(db, actor)
+      .$if(!!where, (qb) => qb.where(where as never))
       .$if(!!q.q, (qb) => qb.where(containsText('organizations.name', q.q as string)))
       .$if(!!q.partyType, (qb) => qb.where('organizations.partyType', '=', q.partyType as string))
       .$if(!!q.lifecycleStatus, (qb) => qb.where('organizations.lifecycleStatus', '=', q.lifecycleStatus as string))
@@ -38,14 +42,15 @@ export const organizationsRepository = {
       .$if(!!q.ownerId, (qb) => qb.where('organizations.ownerId', '=', q.ownerId as string))
       .$if(!!q.teamId, (qb) => qb.where('organizations.teamId', '=', q.teamId as string))
       .$if(!!q.tag, (qb) => qb.where(hasTag(db, 'organizations.tags', q.tag as string)));
-    const rows = await orderBy(
-      filtered.selectAll('organizations').$if(!!q.cursor, (qb) => qb.where(afterCursor(keys, q.cursor as string))),
-      keys,
-    )
-      .limit(q.limit + 1)
-      .execute();
-    const total = q.total ? Number((await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : undefined;
-    return { rows, total };
+    const rows = await readKeysetPage(keys, q.cursor, q.limit, (after, limit) =>
+      orderBy(
+        selectSortValues(filtered.selectAll('organizations'), keys).$if(!!after, (qb) => qb.where(after as never)),
+        keys,
+      )
+        .limit(limit)
+        .execute(),
+    );
+    return { rows, ...(q.total ? await cappedCount(db, filtered) : {}) };
   },
 
   findVisible(db: Db, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<OrganizationRow | undefined> {
@@ -104,4 +109,61 @@ export const organizationsRepository = {
   transitionsOf(db: Db, organizationId: string): Promise<LifecycleTransitionRow[]> {
     return db.selectFrom('lifecycleTransitions').selectAll().where('organizationId', '=', organizationId).orderBy('id', 'desc').execute();
   },
+};
+
+/**
+ * For the tasks module's "no contact in N days" rule (added by the tasks work): owned, live
+ * organizations whose tier has a cutoff and whose last contact (creation when never contacted) is
+ * before it, in id order after `afterId`. One walk of the primary key per daily run, in batches.
+ */
+export function staleOwnedOrganizations(db: Db, q: { cutoffs: Partial<Record<string, string>>; afterId: string; limit: number }) {
+  const tiers = Object.entries(q.cutoffs).filter((e): e is [string, string] => !!e[1]);
+  return db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'ownerId', 'teamId', 'tier'])
+    .where('id', '>', q.afterId)
+    .where('deletedAt', 'is', null)
+    .where('ownerId', 'is not', null)
+    .where((eb) =>
+      eb.or(
+        tiers.map(([tier, before]) =>
+          eb.and([
+            eb('tier', '=', tier),
+            eb.or([eb('lastActivityAt', '<', before), eb.and([eb('lastActivityAt', 'is', null), eb('createdAt', '<', before)])]),
+          ]),
+        ),
+      ),
+    )
+    .orderBy('id')
+    .limit(q.limit)
+    .execute();
+}
+
+// ---- Duplicate check (modules/duplicates) ----------------------------------------------------
+
+type DuplicateCandidate = Pick<OrganizationRow, 'id' | 'name' | 'nameKey' | 'ownerId' | 'uscc'>;
+const live = (db: Db, excludeId: string | undefined) =>
+  db
+    .selectFrom('organizations')
+    .select(['id', 'name', 'nameKey', 'ownerId', 'uscc'])
+    .where('deletedAt', 'is', null)
+    .$if(!!excludeId, (qb) => qb.where('id', '<>', excludeId as string));
+
+/**
+ * Live organizations for the duplicate check, whatever the actor's scope: the duplicates module
+ * shows the visible ones and only counts the rest. Each lookup is an index seek with a limit.
+ */
+export const organizationDuplicateLookups = {
+  byNameKeys: (db: Db, keys: string[], excludeId: string | undefined, limit: number): Promise<DuplicateCandidate[]> =>
+    keys.length === 0 ? Promise.resolve([]) : live(db, excludeId).where('nameKey', 'in', keys).limit(limit).execute(),
+  /** The nearest keys on both sides of `key` in index order: those sharing the longest prefix with it. */
+  async nameKeyNeighbours(db: Db, key: string, excludeId: string | undefined, limit: number): Promise<DuplicateCandidate[]> {
+    const above = await live(db, excludeId).where('nameKey', '>', key).orderBy('nameKey').limit(limit).execute();
+    const below = await live(db, excludeId).where('nameKey', '<', key).orderBy('nameKey', 'desc').limit(limit).execute();
+    return [...above, ...below];
+  },
+  byUscc: (db: Db, uscc: string, excludeId: string | undefined, limit: number): Promise<DuplicateCandidate[]> =>
+    live(db, excludeId).where('uscc', '=', uscc).limit(limit).execute(),
+  byIds: (db: Db, ids: string[], excludeId: string | undefined): Promise<DuplicateCandidate[]> =>
+    ids.length === 0 ? Promise.resolve([]) : live(db, excludeId).where('id', 'in', ids).execute(),
 };

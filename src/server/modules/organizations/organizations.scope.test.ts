@@ -1,6 +1,8 @@
 import { makeOrganization } from '../../test/customerFactories.js';
+import { ensureCustomField } from '../../test/customFieldFactories.js';
 import { describeScopeEnforcement } from '../../test/permissionSuite.js';
 
+const customFilter = encodeURIComponent(JSON.stringify([{ field: 'custom.scope_code', op: 'eq', value: 'hidden' }]));
 const ownerOf = new Map<string, string>();
 
 // An organization belongs to its owner and the owner's team at assignment.
@@ -9,7 +11,15 @@ describeScopeEnforcement('organizations', {
   module: 'organizations',
   type: 'organizations',
   create: async (t, owner) => {
-    const org = await makeOrganization(t, { ownerId: owner.userId, name: 'Hidden 隐藏 Co., Ltd.', province: '440000', tier: 'A', tags: ['secret'] });
+    await ensureCustomField(t, { entity: 'organizations', key: 'scope_code', type: 'text' });
+    const org = await makeOrganization(t, {
+      ownerId: owner.userId,
+      name: 'Hidden 隐藏 Co., Ltd.',
+      province: '440000',
+      tier: 'A',
+      tags: ['secret'],
+      custom: { scope_code: 'hidden' },
+    });
     ownerOf.set(org.id, owner.userId);
     return org.id;
   },
@@ -22,5 +32,12 @@ describeScopeEnforcement('organizations', {
     '?province=440000&total=true',
     '?tag=secret&total=true',
     '?tier=A&partyType=customer&lifecycleStatus=potential&sort=-createdAt&total=true',
+    `?filter=${customFilter}&sort=custom.scope_code&total=true`,
+    `?filter=${encodeURIComponent(
+      JSON.stringify([
+        { field: 'tags', op: 'in', value: ['secret'] },
+        { field: 'province', op: 'eq', value: '440000' },
+      ]),
+    )}&total=true`,
   ],
 });

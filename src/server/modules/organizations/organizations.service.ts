@@ -5,18 +5,21 @@ import { auditAs } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
 import { badRequest, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
-import { parseSort, toPage } from '../../platform/pagination.js';
+import { toPage } from '../../platform/pagination.js';
 import { assertCan, can } from '../../platform/permissions.js';
 import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
+import { customFieldsService } from '../custom-fields/custom-fields.service.js';
+import { parseCustomColumn } from '../custom-fields/custom-values.js';
 import { contactPointsRepository } from '../customers/contact-points.repository.js';
+import { customerListQuery } from '../customers/list-fields.js';
 import { organizationNameKey } from '../customers/name-key.js';
 import { type Ownership, resolveOwnership } from '../customers/ownership.js';
 import { blankToNull, contactPointsOf, newPartyColumns, partyChanges, phoneErrors } from '../customers/party.js';
 import { isValidUscc, normalizeUscc } from '../customers/uscc.js';
 import { usersService } from '../users/users.service.js';
 import { auditableOrganization, presentOrganization, presentTransition } from './organizations.presenter.js';
-import { ORGANIZATION_SORT_COLUMNS, organizationsRepository as repo } from './organizations.repository.js';
+import { organizationsRepository as repo, staleOwnedOrganizations as staleOwned } from './organizations.repository.js';
 
 const MODULE = 'organizations';
 
@@ -24,8 +27,8 @@ const MODULE = 'organizations';
  * Checks what zod cannot (phone numbers, the USCC check character) and answers one 400 naming
  * every bad field. Returns the USCC in stored form when one was sent.
  */
-function checkFields(input: Partial<OrganizationCreate>): { uscc?: string | null } {
-  const fields = phoneErrors(input.phones);
+function checkFields(input: Partial<OrganizationCreate>, customErrors: Record<string, string> = {}): { uscc?: string | null } {
+  const fields = { ...phoneErrors(input.phones), ...customErrors };
   const given = input.uscc === undefined ? undefined : blankToNull(input.uscc);
   const uscc = given ? normalizeUscc(given) : given;
   if (uscc && !isValidUscc(uscc)) fields.uscc = 'Not a valid unified social credit code (18 characters with a check character)';
@@ -66,10 +69,10 @@ async function loadVisible(ctx: Ctx, id: string): Promise<OrganizationRow> {
 export const organizationsService = {
   async list(ctx: Ctx, q: OrganizationListQuery) {
     assertCan(ctx.actor, MODULE, 'read');
-    const keys = parseSort(q.sort, ORGANIZATION_SORT_COLUMNS, 'organizations.id', '-updatedAt');
-    const { rows, total } = await repo.list(ctx.db, ctx.actor, q, keys);
+    const { keys, where } = await customerListQuery(ctx, MODULE, q);
+    const { rows, ...count } = await repo.list(ctx.db, ctx.actor, q, keys, where);
     const page = toPage(rows, q.limit, keys);
-    return { items: page.rows.map(presentOrganization), nextCursor: page.nextCursor, total };
+    return { items: page.rows.map(presentOrganization), nextCursor: page.nextCursor, ...count };
   },
 
   async get(ctx: Ctx, id: string) {
@@ -79,7 +82,8 @@ export const organizationsService = {
 
   async create(ctx: Ctx, input: OrganizationCreate) {
     assertCan(ctx.actor, MODULE, 'create');
-    const { uscc = null } = checkFields(input);
+    const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, null);
+    const { uscc = null } = checkFields(input, custom.errors);
     const owner = (await resolveOwnership(ctx, MODULE, input.ownerId)) as Ownership;
     const at = now();
     const row = await ctx.db.transaction().execute(async (trx) => {
@@ -93,7 +97,7 @@ export const organizationsService = {
         website: blankToNull(input.website),
         uscc,
         ...owner,
-        custom: '{}',
+        custom: JSON.stringify(custom.values ?? {}),
         lastActivityAt: null,
         ...freshRecord(ctx.actor.userId, at),
       });
@@ -109,7 +113,8 @@ export const organizationsService = {
     assertCan(ctx.actor, MODULE, 'update');
     const current = await loadVisible(ctx, id);
     if (current.version !== input.version) throw versionConflict();
-    const checked = checkFields(input);
+    const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, parseCustomColumn(current.custom));
+    const checked = checkFields(input, custom.errors);
     const owner = await resolveOwnership(ctx, MODULE, input.ownerId, current);
     const statusChanges = input.lifecycleStatus !== undefined && input.lifecycleStatus !== current.lifecycleStatus;
     const at = now();
@@ -119,6 +124,7 @@ export const organizationsService = {
         ...organizationChanges(input),
         ...checked,
         ...owner,
+        ...(custom.values && { custom: JSON.stringify(custom.values) }),
         updatedAt: at,
       });
       if (!updated) throw versionConflict();
@@ -180,3 +186,7 @@ export const organizationsService = {
   /** Called by activities in their transaction: the organizations' last contact moves to `at` if later. */
   touchActivity: (trx: Db, ids: string[], at: string) => repo.touchActivity(trx, ids, at),
 };
+
+/** For the tasks module's "no contact in N days" rule (a system job, so no actor scope applies). */
+export const staleOwnedOrganizations = (db: Db, q: { cutoffs: Partial<Record<string, string>>; afterId: string; limit: number }) =>
+  staleOwned(db, q);

@@ -10,8 +10,9 @@ import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { can } from '../../lib/permissions';
 import { useShowError } from '../../lib/useShowError';
-import { RecordHistory } from '../audit/RecordHistory';
+import { ActivityTimeline } from '../activities/ActivityTimeline';
 import { useCurrentUser } from '../auth/api';
+import { CustomFieldGroups } from '../custom-fields/CustomFieldGroups';
 import { ContactPointsText } from '../customers/ContactPointFields';
 import { TagList, TierTag } from '../customers/CustomerTags';
 import { OwnerName } from '../customers/OwnerName';
@@ -62,6 +63,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
   // Memberships in the history name organizations by id; those the contact belongs to now have names here.
   const known = useMemo(() => ({ organizationId: new Map(c.organizations.map((m) => [m.organizationId, m.organizationName])) }), [c.organizations]);
   const resolve = useHistoryResolve(known);
+  const organizationChoices = useMemo(() => c.organizations.map((m) => ({ value: m.organizationId, label: m.organizationName })), [c.organizations]);
 
   const onDelete = () =>
     remove.mutate(c.id, {
@@ -145,10 +147,11 @@ function ContactView({ contact: c }: { contact: Contact }) {
       </Flex>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
             <Card title={t('contacts.profile')}>
               <Descriptions column={{ xs: 1, md: 2 }} size="small" items={items} />
+              <CustomFieldGroups entity="contacts" values={c.custom} />
             </Card>
             <Card title={t('contacts.organizations')}>
               <Table<Membership>
@@ -171,10 +174,9 @@ function ContactView({ contact: c }: { contact: Contact }) {
             </Card>
           </Flex>
         </Col>
-        <Col xs={24} xl={8}>
-          <Card title={t('history.open')}>
-            <RecordHistory type="contacts" id={c.id} resolve={resolve} />
-          </Card>
+        {/* The activity column: quick log, then activities and changes (the record's history folded in). */}
+        <Col xs={24} xl={10}>
+          <ActivityTimeline of={{ contactId: c.id }} form={{ contactId: c.id, organizationChoices }} resolve={resolve} />
         </Col>
       </Row>
       <ContactFormDrawer open={editing} contact={c} onClose={() => setEditing(false)} />

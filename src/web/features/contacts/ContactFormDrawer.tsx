@@ -7,6 +7,9 @@ import { ApiError } from '../../lib/api';
 import { canAssignOwner } from '../../lib/permissions';
 import { useShowError } from '../../lib/useShowError';
 import { useCurrentUser } from '../auth/api';
+import { useCustomFieldCatalog } from '../custom-fields/api';
+import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
+import { customBody, customFormValues } from '../custom-fields/customFormValues';
 import { EmailListField, PhoneListField } from '../customers/ContactPointFields';
 import { type Tier, tierOptions } from '../customers/customerLabels';
 import { FormSection } from '../customers/FormSection';
@@ -37,6 +40,8 @@ interface Values {
   phones: { label: string; number: string }[];
   emails: { label: string; address: string }[];
   notes: string | null;
+  /** Custom values by key, as the API gives them. */
+  custom: Record<string, unknown>;
 }
 
 // Every field has a value in the form's store, so server errors can be matched to it (see useShowError).
@@ -54,6 +59,7 @@ const valuesOf = (c: Contact): Values => ({
   phones: phoneRows(c.phones),
   emails: emailRows(c.emails),
   notes: c.notes,
+  custom: customFormValues(c.custom),
 });
 
 const emptyValues = (ownerId: string, organizationId?: string): Values => ({
@@ -70,6 +76,7 @@ const emptyValues = (ownerId: string, organizationId?: string): Values => ({
   phones: [],
   emails: [],
   notes: null,
+  custom: {},
 });
 
 function bodyOf(v: Values): ContactCreate {
@@ -133,8 +140,10 @@ function ContactForm({
   const create = useCreateContact();
   const update = useUpdateContact();
 
+  const customFields = useCustomFieldCatalog('contacts').data?.fields ?? [];
+
   const onFinish = (values: Values) => {
-    const body = bodyOf(values);
+    const body = { ...bodyOf(values), custom: customBody(customFields, values.custom, record?.custom) };
     if (!record) {
       create.mutate(body, {
         onSuccess: (saved) => {
@@ -269,6 +278,8 @@ function ContactForm({
       <Form.Item label={t('customers.address')} name="address">
         <Input autoComplete="off" maxLength={300} />
       </Form.Item>
+
+      <CustomFieldInputs entity="contacts" creating={!record} />
 
       <Form.Item label={t('customers.notes')} name="notes">
         <Input.TextArea rows={4} maxLength={10_000} />

@@ -1,5 +1,5 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
-import { App, Breadcrumb, Button, Card, Col, Flex, Popconfirm, Result, Row, Space, Typography } from 'antd';
+import { App, Breadcrumb, Button, Card, Col, Collapse, Flex, Popconfirm, Result, Row, Space, Typography, theme } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -9,7 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { ApiError } from '../../lib/api';
 import { can } from '../../lib/permissions';
 import { useShowError } from '../../lib/useShowError';
-import { RecordHistory } from '../audit/RecordHistory';
+import { ActivityTimeline } from '../activities/ActivityTimeline';
 import { useCurrentUser } from '../auth/api';
 import { LifecycleTag, TagList, TierTag } from '../customers/CustomerTags';
 import { partyTypeLabel } from '../customers/customerLabels';
@@ -58,6 +58,7 @@ function OrganizationView({ organization: o }: { organization: Organization }) {
   const [editing, setEditing] = useState(false);
   const remove = useDeleteOrganization();
   const resolve = useHistoryResolve();
+  const { token } = theme.useToken();
 
   const onDelete = () =>
     remove.mutate(o.id, {
@@ -114,24 +115,23 @@ function OrganizationView({ organization: o }: { organization: Organization }) {
       </Flex>
 
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
+        <Col xs={24} xl={14}>
           <Flex vertical gap={16}>
             <Card title={t('organizations.profile')}>
               <OrganizationProfile organization={o} />
             </Card>
             <OrganizationContactsPanel organizationId={o.id} />
             <OrganizationPanels organization={o} />
+            {/* The timeline shows every step too; this is the steps alone, rendered when opened. */}
+            <Collapse
+              style={{ background: token.colorBgContainer }}
+              items={[{ key: 'lifecycle', label: t('organizations.lifecycleHistory'), children: <LifecycleTimeline organizationId={o.id} /> }]}
+            />
           </Flex>
         </Col>
-        <Col xs={24} xl={8}>
-          <Flex vertical gap={16}>
-            <Card title={t('organizations.lifecycleHistory')}>
-              <LifecycleTimeline organizationId={o.id} />
-            </Card>
-            <Card title={t('history.open')}>
-              <RecordHistory type="organizations" id={o.id} resolve={resolve} />
-            </Card>
-          </Flex>
+        {/* The activity column: quick log, then activities, changes and lifecycle steps (the record's history folded in). */}
+        <Col xs={24} xl={10}>
+          <ActivityTimeline of={{ organizationId: o.id }} form={{ organizationId: o.id }} resolve={resolve} />
         </Col>
       </Row>
       <OrganizationFormDrawer open={editing} organization={o} onClose={() => setEditing(false)} />

@@ -6,6 +6,9 @@ import { ApiError } from '../../lib/api';
 import { canAssignOwner } from '../../lib/permissions';
 import { useShowError } from '../../lib/useShowError';
 import { useCurrentUser } from '../auth/api';
+import { useCustomFieldCatalog } from '../custom-fields/api';
+import { CustomFieldInputs } from '../custom-fields/CustomFieldInputs';
+import { customBody, customFormValues } from '../custom-fields/customFormValues';
 import { EmailListField, PhoneListField } from '../customers/ContactPointFields';
 import {
   type LifecycleStatus,
@@ -45,6 +48,8 @@ interface Values {
   phones: { label: string; number: string }[];
   emails: { label: string; address: string }[];
   notes: string | null;
+  /** Custom values by key, as the API gives them. */
+  custom: Record<string, unknown>;
 }
 
 // Every field has a value in the form's store, so server errors can be matched to it (see useShowError).
@@ -68,6 +73,7 @@ const valuesOf = (o: Organization): Values => ({
   phones: phoneRows(o.phones),
   emails: emailRows(o.emails),
   notes: o.notes,
+  custom: customFormValues(o.custom),
 });
 
 const emptyValues = (ownerId: string): Values => ({
@@ -90,6 +96,7 @@ const emptyValues = (ownerId: string): Values => ({
   phones: [],
   emails: [],
   notes: null,
+  custom: {},
 });
 
 /** The API body for both create and update: blanks become null, the lifecycle reason travels separately. */
@@ -155,8 +162,10 @@ function OrganizationForm({
   const lifecycle = Form.useWatch('lifecycleStatus', form);
   const lifecycleChanged = record !== null && lifecycle !== undefined && lifecycle !== record.lifecycleStatus;
 
+  const customFields = useCustomFieldCatalog('organizations').data?.fields ?? [];
+
   const onFinish = (values: Values) => {
-    const body = bodyOf(values);
+    const body = { ...bodyOf(values), custom: customBody(customFields, values.custom, record?.custom) };
     if (!record) {
       create.mutate(body, {
         onSuccess: (saved) => {
@@ -290,6 +299,8 @@ function OrganizationForm({
       <Form.Item label={t('customers.address')} name="address">
         <Input autoComplete="off" maxLength={300} />
       </Form.Item>
+
+      <CustomFieldInputs entity="organizations" creating={!record} />
 
       <Form.Item label={t('customers.notes')} name="notes">
         <Input.TextArea rows={4} maxLength={10_000} />

@@ -4,6 +4,7 @@ import type { Organization } from '../../../shared/schemas/customers';
 import { formatDateTime } from '../../lib/format';
 import { can } from '../../lib/permissions';
 import { useCurrentUser } from '../auth/api';
+import { CustomFieldGroups } from '../custom-fields/CustomFieldGroups';
 import { ContactPointsText } from '../customers/ContactPointFields';
 import { LifecycleTag, TagList, TierTag } from '../customers/CustomerTags';
 import { partyTypeLabel, sizeLabel } from '../customers/customerLabels';
@@ -20,7 +21,7 @@ function websiteHref(url: string): string | null {
   return null;
 }
 
-/** Every field of an organization, for the profile card of its page. */
+/** Every field of an organization, custom ones by group, for the profile card of its page. */
 export function OrganizationProfile({ organization: o }: { organization: Organization }) {
   const { t } = useTranslation();
   const { permissions } = useCurrentUser();
@@ -87,5 +88,10 @@ export function OrganizationProfile({ organization: o }: { organization: Organiz
     { key: 'updated', label: t('customers.updatedAt'), children: formatDateTime(o.updatedAt) },
   ];
 
-  return <Descriptions column={{ xs: 1, md: 2 }} size="small" items={items} />;
+  return (
+    <>
+      <Descriptions column={{ xs: 1, md: 2 }} size="small" items={items} />
+      <CustomFieldGroups entity="organizations" values={o.custom} />
+    </>
+  );
 }

@@ -1,5 +1,6 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { Permissions } from '../../../shared/schemas/permissions';
+import { can } from '../../lib/permissions';
 
 export interface SettingsSection {
   /** URL segment: /settings/<key>; also the React key. */
@@ -13,4 +14,11 @@ export interface SettingsSection {
 }
 
 /** Tabs of the admin settings page; each module appends its own (custom fields, mail, tracking rules, pool rules…). */
-export const SETTINGS_SECTIONS: SettingsSection[] = [];
+export const SETTINGS_SECTIONS: SettingsSection[] = [
+  {
+    key: 'custom-fields',
+    title: 'customFields.title',
+    visible: (p) => can(p, 'settings', 'admin'),
+    component: lazy(() => import('../custom-fields/CustomFieldsSettings').then((m) => ({ default: m.CustomFieldsSettings }))),
+  },
+];
