@@ -22,6 +22,7 @@ const RecycleBinPage = lazy(() => import('./features/recycle-bin/RecycleBinPage'
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
+const MergePage = lazy(() => import('./features/merge/MergePage').then((m) => ({ default: m.MergePage })));
 
 export function AppRoutes() {
   return (
@@ -120,6 +121,22 @@ export function AppRoutes() {
               }
             />
             <Route path="account/:tab?" element={<AccountPage />} />
+            <Route
+              path="organizations/:id/merge"
+              element={
+                <RequirePermission module="organizations">
+                  <MergePage type="organizations" />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="contacts/:id/merge"
+              element={
+                <RequirePermission module="contacts">
+                  <MergePage type="contacts" />
+                </RequirePermission>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Route>

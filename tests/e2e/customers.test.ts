@@ -295,14 +295,21 @@ describe('customer pages', () => {
     await page.getByRole('button', { name: lv.apply }).click();
     await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBe(2);
 
-    // The custom field as a column, sorted ascending by the server.
+    // The custom field as a column, sorted by the server.
     await page.getByRole('button', { name: lv.columns }).click();
     await page.getByRole('checkbox', { name: 'Annual revenue' }).click();
+    await page.getByRole('checkbox', { name: en.customers.createdAt, exact: true }).click();
     await page.getByRole('button', { name: lv.columns }).click();
-    await page.getByRole('columnheader', { name: 'Annual revenue' }).click();
+    // Ascending, then descending (which the default order, last changed first, is not).
+    const revenueHeader = page.getByRole('columnheader', { name: 'Annual revenue' });
+    await revenueHeader.click();
     await page.waitForURL(/sort=custom\.lv_revenue/);
-    await expect.poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 10_000 }).toContain('杭州西湖贸易有限公司');
-    await page.getByRole('cell', { name: '2,000,000.00' }).waitFor();
+    await expect.poll(() => revenueHeader.getAttribute('aria-sort')).toBe('ascending');
+    await revenueHeader.click();
+    await page.waitForURL(/sort=-custom\.lv_revenue/);
+    await expect.poll(() => page.locator('.ant-table-row').first().textContent(), { timeout: 10_000 }).toContain('深圳华强电子有限公司');
+    await page.getByRole('cell', { name: '5,000,000.00' }).waitFor();
+    await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' });
     // Back to the start of the row (the header click scrolled it) and no hover tooltip, for the screenshot.
     await page.mouse.move(0, 0);
     await page.evaluate(() => {

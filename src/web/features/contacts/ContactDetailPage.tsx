@@ -18,6 +18,7 @@ import { TagList, TierTag } from '../customers/CustomerTags';
 import { OwnerName } from '../customers/OwnerName';
 import { regionText } from '../customers/RegionFields';
 import { useHistoryResolve } from '../customers/useHistoryResolve';
+import { MergeButton } from '../merge/MergeButton';
 import { useContact, useDeleteContact } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 
@@ -143,6 +144,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
               </Button>
             </Popconfirm>
           )}
+          <MergeButton type="contacts" id={c.id} />
         </Space>
       </Flex>
 

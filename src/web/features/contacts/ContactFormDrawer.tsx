@@ -16,6 +16,7 @@ import { FormSection } from '../customers/FormSection';
 import { blankToNull, cleanEmails, cleanPhones, emailRows, phoneRows } from '../customers/formValues';
 import { RegionFields } from '../customers/RegionFields';
 import { TagsInput } from '../customers/TagsInput';
+import { DuplicateWarning } from '../duplicates/DuplicateWarning';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
 import { UserSelect } from '../users/UserSelect';
 import { fetchContact, useCreateContact, useUpdateContact } from './api';
@@ -194,6 +195,7 @@ function ContactForm({
       <Form.Item label={t('contacts.name')} name="name" rules={[{ ...required, whitespace: true }]}>
         <Input autoComplete="off" maxLength={120} autoFocus />
       </Form.Item>
+      <DuplicateWarning type="contacts" excludeId={record?.id} />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item label={t('customers.tier')} name="tier">

@@ -71,7 +71,8 @@ export function SourcePicker({ type, target, value, valueName, onChange }: Props
       : []),
   ];
   const listed = options.some((g) => g.options.some((o) => o.value === value));
-  if (value && !listed && valueName) options.unshift({ label: t('merge.source'), title: t('merge.source'), options: [{ value, text: valueName, label: valueName }] });
+  if (value && !listed && valueName)
+    options.unshift({ label: t('merge.source'), title: t('merge.source'), options: [{ value, text: valueName, label: valueName }] });
 
   return (
     <Select<string>

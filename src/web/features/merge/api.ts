@@ -6,15 +6,19 @@ import type { DuplicateType } from '../duplicates/api';
 
 export type PartyRecord = Organization | Contact;
 
-/** A merge changes records of many modules (contacts, activities, tasks, history), so every cached query is refreshed; the merged-away record's are dropped. */
+/**
+ * A merge changes records of many modules (contacts, activities, tasks, history), so every cached
+ * query is refreshed. The merged-away record's are only marked stale: refetching them now would
+ * answer 404 on the merge page before it has moved on to the survivor.
+ */
 export function useMerge(type: DuplicateType) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ targetId, ...body }: MergeBody & { targetId: string }) => http.post<PartyRecord>(`/${type}/${targetId}/merge`, body),
-    onSuccess: async (_data, { sourceId }) => {
+    onSuccess: (_data, { sourceId }) => {
       const gone = (q: { queryKey: readonly unknown[] }) => q.queryKey.includes(sourceId);
-      qc.removeQueries({ predicate: gone });
-      await qc.invalidateQueries({ predicate: (q) => !gone(q) });
+      void qc.invalidateQueries({ predicate: gone, refetchType: 'none' });
+      void qc.invalidateQueries({ predicate: (q) => !gone(q) });
     },
     // A stale version (409) or a record gone meanwhile: the page shows what is there now.
     onError: () => qc.invalidateQueries({ queryKey: [type] }),

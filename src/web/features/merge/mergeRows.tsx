@@ -1,8 +1,8 @@
 import { Typography } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
-import type { Contact, Organization } from '../../../shared/schemas/customers';
 import type { CustomField } from '../../../shared/schemas/custom-fields';
+import type { Contact, Organization } from '../../../shared/schemas/customers';
 import type { MergeSide } from '../../../shared/schemas/duplicates';
 import { CustomValue } from '../custom-fields/CustomValue';
 import { fieldLabel } from '../custom-fields/fieldLabel';
@@ -47,7 +47,12 @@ export function mergeRows(t: TFunction, type: DuplicateType, customFields: Custo
   if (type === 'organizations') {
     rows.push(
       { key: 'partyType', label: t('customers.partyType'), value: (r) => org(r).partyType, render: (r) => partyTypeLabel(t, org(r).partyType) },
-      { key: 'lifecycleStatus', label: t('customers.lifecycleStatus'), value: (r) => org(r).lifecycleStatus, render: (r) => <LifecycleTag status={org(r).lifecycleStatus} /> },
+      {
+        key: 'lifecycleStatus',
+        label: t('customers.lifecycleStatus'),
+        value: (r) => org(r).lifecycleStatus,
+        render: (r) => <LifecycleTag status={org(r).lifecycleStatus} />,
+      },
     );
   }
   rows.push(
@@ -55,16 +60,22 @@ export function mergeRows(t: TFunction, type: DuplicateType, customFields: Custo
     { key: 'ownerId', label: t('customers.owner'), value: (r) => r.ownerId, render: (r) => <OwnerName id={r.ownerId} /> },
   );
   if (type === 'organizations') {
-    rows.push(plain('industry', t('organizations.industry'), (r) => org(r).industry), {
-      key: 'size',
-      label: t('organizations.size'),
-      value: (r) => org(r).size,
-      render: (r) => (org(r).size ? sizeLabel(t, org(r).size as string) : EMPTY),
-    });
+    rows.push(
+      plain('industry', t('organizations.industry'), (r) => org(r).industry),
+      {
+        key: 'size',
+        label: t('organizations.size'),
+        value: (r) => org(r).size,
+        render: (r) => (org(r).size ? sizeLabel(t, org(r).size as string) : EMPTY),
+      },
+    );
   }
   rows.push(plain('source', t('customers.source'), (r) => r.source));
   if (type === 'organizations') {
-    rows.push(plain('uscc', t('organizations.uscc'), (r) => org(r).uscc), plain('website', t('organizations.website'), (r) => org(r).website));
+    rows.push(
+      plain('uscc', t('organizations.uscc'), (r) => org(r).uscc),
+      plain('website', t('organizations.website'), (r) => org(r).website),
+    );
   }
   rows.push(
     { key: 'address', label: t('customers.address'), value: addressOf, render: (r) => text(addressOf(r)) },
@@ -92,7 +103,11 @@ export function mergeRows(t: TFunction, type: DuplicateType, customFields: Custo
       combined: true,
       value: (r) => memberships(r).map((m) => m.organizationId),
       render: (r) =>
-        memberships(r).length > 0 ? <ContactPointsText items={memberships(r).map((m) => ({ label: m.title ?? undefined, value: m.organizationName }))} /> : EMPTY,
+        memberships(r).length > 0 ? (
+          <ContactPointsText items={memberships(r).map((m) => ({ label: m.title ?? undefined, value: m.organizationName }))} />
+        ) : (
+          EMPTY
+        ),
     });
   }
   rows.push(plain('notes', t('customers.notes'), (r) => r.notes));
@@ -107,7 +122,8 @@ export function mergeRows(t: TFunction, type: DuplicateType, customFields: Custo
   return rows;
 }
 
-export const differs = (row: MergeRow, target: PartyRecord, source: PartyRecord) => JSON.stringify(row.value(target) ?? null) !== JSON.stringify(row.value(source) ?? null);
+export const differs = (row: MergeRow, target: PartyRecord, source: PartyRecord) =>
+  JSON.stringify(row.value(target) ?? null) !== JSON.stringify(row.value(source) ?? null);
 
 /** What the server would do unasked: lists combined, the owner kept, empty values filled from the other record. */
 export function defaultChoice(row: MergeRow, target: PartyRecord): Choice {

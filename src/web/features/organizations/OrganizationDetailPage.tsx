@@ -15,6 +15,7 @@ import { LifecycleTag, TagList, TierTag } from '../customers/CustomerTags';
 import { partyTypeLabel } from '../customers/customerLabels';
 import { OwnerName } from '../customers/OwnerName';
 import { useHistoryResolve } from '../customers/useHistoryResolve';
+import { MergeButton } from '../merge/MergeButton';
 import { useDeleteOrganization, useOrganization } from './api';
 import { LifecycleTimeline } from './LifecycleTimeline';
 import { OrganizationContactsPanel } from './OrganizationContactsPanel';
@@ -111,6 +112,7 @@ function OrganizationView({ organization: o }: { organization: Organization }) {
               </Button>
             </Popconfirm>
           )}
+          <MergeButton type="organizations" id={o.id} />
         </Space>
       </Flex>
 

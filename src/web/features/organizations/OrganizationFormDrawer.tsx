@@ -25,6 +25,7 @@ import { blankToNull, cleanEmails, cleanPhones, emailRows, phoneRows } from '../
 import { RegionFields } from '../customers/RegionFields';
 import { TagsInput } from '../customers/TagsInput';
 import { isValidUscc } from '../customers/uscc';
+import { DuplicateWarning } from '../duplicates/DuplicateWarning';
 import { UserSelect } from '../users/UserSelect';
 import { fetchOrganization, useCreateOrganization, useUpdateOrganization } from './api';
 
@@ -221,6 +222,7 @@ function OrganizationForm({
       <Form.Item label={t('organizations.name')} name="name" rules={[{ ...required, whitespace: true }]}>
         <Input autoComplete="off" maxLength={200} autoFocus />
       </Form.Item>
+      <DuplicateWarning type="organizations" excludeId={record?.id} />
       <Row gutter={12}>
         <Col xs={24} sm={12}>
           <Form.Item label={t('customers.partyType')} name="partyType" rules={[required]}>
