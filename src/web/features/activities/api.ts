@@ -14,6 +14,8 @@ export type TimelineOf = { organizationId: string; contactId?: undefined } | { c
 export const activityKeys = {
   all: ['activities'] as const,
   list: (filters: ActivityFilters) => [...activityKeys.all, 'list', filters] as const,
+  /** Timelines show the record's changes too, so record mutations invalidate them by this prefix. */
+  timelines: ['activities', 'timeline'] as const,
   timeline: (of: TimelineOf) => [...activityKeys.all, 'timeline', of.organizationId ?? of.contactId ?? ''] as const,
 };
 

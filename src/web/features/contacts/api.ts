@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { Contact, ContactCreate, ContactUpdate } from '../../../shared/schemas/customers';
 import { http, type Page } from '../../lib/api';
 import type { UrlFilters } from '../../lib/useUrlFilters';
+import { activityKeys } from '../activities/api';
 import { auditKeys } from '../audit/api';
 import { organizationKeys } from '../organizations/api';
 
@@ -45,6 +46,7 @@ function useInvalidateContacts() {
       qc.invalidateQueries({ queryKey: contactKeys.all, predicate }),
       qc.invalidateQueries({ queryKey: organizationKeys.contactsOf() }),
       qc.invalidateQueries({ queryKey: auditKeys.all, predicate }),
+      qc.invalidateQueries({ queryKey: activityKeys.timelines, predicate }),
     ]);
   };
 }

@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { Contact, LifecycleTransition, Organization, OrganizationCreate, OrganizationUpdate } from '../../../shared/schemas/customers';
 import { http, type Page } from '../../lib/api';
 import type { UrlFilters } from '../../lib/useUrlFilters';
+import { activityKeys } from '../activities/api';
 import { auditKeys } from '../audit/api';
 
 export const ORGANIZATION_FILTERS = ['q', 'partyType', 'lifecycleStatus', 'tier', 'province', 'ownerId', 'sort'] as const;
@@ -65,6 +66,7 @@ function useInvalidateOrganizations() {
       qc.invalidateQueries({ queryKey: organizationKeys.all, predicate }),
       qc.invalidateQueries({ queryKey: ['contacts'] }),
       qc.invalidateQueries({ queryKey: auditKeys.all, predicate }),
+      qc.invalidateQueries({ queryKey: activityKeys.timelines, predicate }),
     ]);
   };
 }
