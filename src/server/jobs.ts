@@ -1,6 +1,5 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbHandle } from './db/connection.js';
-import { registerTaskJobs } from './modules/tasks/tasks.jobs.js';
 import { cleanupAuth } from './platform/auth/cleanup.js';
 import { pruneFinished } from './platform/jobs/queue.js';
 import { upsertSchedule } from './platform/jobs/scheduler.js';
@@ -15,7 +14,6 @@ export async function startJobs(database: DbHandle, logger: FastifyBaseLogger): 
     logger.info({ ...removed, jobs }, 'removed ended sessions, stale login counters and old finished jobs');
   });
   await upsertSchedule(database.db, { name: 'auth.cleanup', cron: '17 3 * * *', jobName: 'auth.cleanup', payload: null });
-  await registerTaskJobs(runner, database.db, logger);
   if (database.sqlite) {
     // Keeps SQLite's planner statistics fresh as tables grow (PostgreSQL's autovacuum does this itself).
     const sqlite = database.sqlite;

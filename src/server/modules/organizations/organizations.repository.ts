@@ -127,10 +127,7 @@ export function staleOwnedOrganizations(db: Db, q: { cutoffs: Partial<Record<str
     .where((eb) =>
       eb.or(
         tiers.map(([tier, before]) =>
-          eb.and([
-            eb('tier', '=', tier),
-            eb.or([eb('lastActivityAt', '<', before), eb.and([eb('lastActivityAt', 'is', null), eb('createdAt', '<', before)])]),
-          ]),
+          eb.and([eb('tier', '=', tier), eb.or([eb('lastActivityAt', '<', before), eb.and([eb('lastActivityAt', 'is', null), eb('createdAt', '<', before)])])]),
         ),
       ),
     )

@@ -188,5 +188,4 @@ export const organizationsService = {
 };
 
 /** For the tasks module's "no contact in N days" rule (a system job, so no actor scope applies). */
-export const staleOwnedOrganizations = (db: Db, q: { cutoffs: Partial<Record<string, string>>; afterId: string; limit: number }) =>
-  staleOwned(db, q);
+export const staleOwnedOrganizations = (db: Db, q: { cutoffs: Partial<Record<string, string>>; afterId: string; limit: number }) => staleOwned(db, q);

@@ -4,4 +4,16 @@ import type { TFunction } from 'i18next';
 export const recordTypeLabel = (t: TFunction, type: string) => t(`recordTypes.${type}`, { defaultValue: type });
 export const actionLabel = (t: TFunction, action: string) => t(`audit.actions.${action}`, { defaultValue: action });
 
-export const RECORD_TYPES = ['users', 'teams', 'roles', 'api_tokens', 'organizations', 'contacts', 'activities', 'custom_fields', 'field_groups', 'saved_views', 'settings'] as const;
+export const RECORD_TYPES = [
+  'users',
+  'teams',
+  'roles',
+  'api_tokens',
+  'organizations',
+  'contacts',
+  'activities',
+  'custom_fields',
+  'field_groups',
+  'saved_views',
+  'settings',
+] as const;
