@@ -1,9 +1,12 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { DbHandle } from './db/connection.js';
+import { registerPoolJobs } from './modules/pool/pool.jobs.js';
+import { registerTaskJobs } from './modules/tasks/tasks.jobs.js';
 import { cleanupAuth } from './platform/auth/cleanup.js';
 import { pruneFinished } from './platform/jobs/queue.js';
 import { upsertSchedule } from './platform/jobs/scheduler.js';
 import { JobRunner } from './platform/jobs/worker.js';
+import { registerMailJob } from './platform/mail.js';
 
 /** Every background job of the app: handlers and recurring schedules. Modules add theirs here. */
 export async function startJobs(database: DbHandle, logger: FastifyBaseLogger): Promise<JobRunner> {
@@ -14,6 +17,10 @@ export async function startJobs(database: DbHandle, logger: FastifyBaseLogger): 
     logger.info({ ...removed, jobs }, 'removed ended sessions, stale login counters and old finished jobs');
   });
   await upsertSchedule(database.db, { name: 'auth.cleanup', cron: '17 3 * * *', jobName: 'auth.cleanup', payload: null });
+  // Any module may queue e-mail (tasks' reminders first), so the sender is registered once here.
+  registerMailJob(runner, database.db, logger);
+  await registerTaskJobs(runner, database.db, logger);
+  await registerPoolJobs(runner, database.db, logger);
   if (database.sqlite) {
     // Keeps SQLite's planner statistics fresh as tables grow (PostgreSQL's autovacuum does this itself).
     const sqlite = database.sqlite;

@@ -22,7 +22,10 @@ const RecycleBinPage = lazy(() => import('./features/recycle-bin/RecycleBinPage'
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const AccountPage = lazy(() => import('./features/account/AccountPage').then((m) => ({ default: m.AccountPage })));
 const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage').then((m) => ({ default: m.ActivitiesPage })));
+const PoolPage = lazy(() => import('./features/pool/PoolPage').then((m) => ({ default: m.PoolPage })));
 const MergePage = lazy(() => import('./features/merge/MergePage').then((m) => ({ default: m.MergePage })));
+const TasksPage = lazy(() => import('./features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 export function AppRoutes() {
   return (
@@ -117,6 +120,30 @@ export function AppRoutes() {
               element={
                 <RequirePermission module="activities">
                   <ActivitiesPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="pool"
+              element={
+                <RequirePermission module="organizations">
+                  <PoolPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="tasks"
+              element={
+                <RequirePermission module="tasks">
+                  <TasksPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="calendar"
+              element={
+                <RequirePermission module="tasks">
+                  <CalendarPage />
                 </RequirePermission>
               }
             />

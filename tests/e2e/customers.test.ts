@@ -47,9 +47,9 @@ beforeAll(async () => {
       industry: '电子制造',
       size: '1000-4999',
       source: '展会',
-      province: '广东省',
-      city: '深圳市',
-      district: '福田区',
+      province: '440000', // 广东省 深圳市 福田区
+      city: '440300',
+      district: '440304',
       address: '华强北路 1002 号',
       website: 'www.huaqiang.example',
       uscc: '914403001922038216',
@@ -64,7 +64,7 @@ beforeAll(async () => {
       lifecycleStatus: 'intended',
       tier: 'A',
       ownerId: uid('wang.wei@guanxi.local'),
-      province: '浙江省',
+      province: '330000',
       tags: ['华东'],
     },
     {
@@ -73,12 +73,12 @@ beforeAll(async () => {
       lifecycleStatus: 'existing',
       tier: 'B',
       ownerId: uid('li.na@guanxi.local'),
-      province: '上海市',
+      province: '310000',
     },
-    { name: '北京中关村科技发展有限公司', partyType: 'partner', lifecycleStatus: 'potential', tier: 'C', ownerId: null, province: '北京市' },
-    { name: '成都天府软件园', partyType: 'customer', lifecycleStatus: 'terminated', province: '四川省' },
-    { name: '南方日报社', partyType: 'media', lifecycleStatus: 'potential', ownerId: uid('wang.wei@guanxi.local'), province: '广东省' },
-    { name: '苏州工业园竞品科技', partyType: 'competitor', lifecycleStatus: 'potential', ownerId: null, province: '江苏省' },
+    { name: '北京中关村科技发展有限公司', partyType: 'partner', lifecycleStatus: 'potential', tier: 'C', ownerId: null, province: '110000' },
+    { name: '成都天府软件园', partyType: 'customer', lifecycleStatus: 'terminated', province: '510000' },
+    { name: '南方日报社', partyType: 'media', lifecycleStatus: 'potential', ownerId: uid('wang.wei@guanxi.local'), province: '440000' },
+    { name: '苏州工业园竞品科技', partyType: 'competitor', lifecycleStatus: 'potential', ownerId: null, province: '320000' },
   ]) {
     orgs.push(await api<Organization>('POST', '/organizations', input));
   }

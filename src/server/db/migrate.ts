@@ -6,6 +6,9 @@ import * as m0003 from './migrations/0003_settings.js';
 import * as m0004 from './migrations/0004_custom_fields.js';
 import * as m0005 from './migrations/0005_views.js';
 import * as m0006 from './migrations/0006_activities.js';
+import * as m0007 from './migrations/0007_tasks.js';
+import * as m0008 from './migrations/0008_pool.js';
+import * as m0009 from './migrations/0009_regions.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, tests and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -15,6 +18,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0004_custom_fields': m0004,
   '0005_views': m0005,
   '0006_activities': m0006,
+  '0007_tasks': m0007,
+  '0008_pool': m0008,
+  '0009_regions': m0009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -157,6 +157,29 @@ export interface OrganizationsTable extends PartyColumns {
   website: string | null;
   /** Unified social credit code, upper case, check character verified. */
   uscc: string | null;
+  /** When the current owner's hold began (set whenever the owner is written); null in the pool (migration 0008). */
+  ownedSince: OptionalTimestamp;
+  /** The last won deal: the sales module's seam for the pool's "no deal in M days" rule; nothing writes it yet. */
+  lastDealAt: OptionalTimestamp;
+  /** When the owner was last warned of a return to the pool. */
+  poolWarnedAt: OptionalTimestamp;
+}
+
+/** A nullable timestamp that inserts may leave out. */
+type OptionalTimestamp = ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+
+/** Claims, releases, assignments, warnings and automatic returns of the customer pool (migration 0008). */
+export interface PoolEventsTable {
+  id: string;
+  organizationId: string;
+  /** claim | release | assign | warning | auto_return */
+  kind: string;
+  actorId: string | null;
+  fromOwnerId: string | null;
+  toOwnerId: string | null;
+  teamId: string | null;
+  reason: string | null;
+  at: Timestamp;
 }
 
 export type ContactsTable = PartyColumns;
@@ -248,6 +271,58 @@ export interface CustomFieldsTable extends Audited {
   showInList: number;
 }
 
+/** A to-do with an assignee (its owner for scope), reminder and recurrence (migration 0007). */
+export interface TasksTable extends Audited {
+  id: string;
+  title: string;
+  notes: string | null;
+  dueAt: Timestamp | null;
+  /** due_at, or far in the future when there is none: the non-null sort key of lists. */
+  dueSort: Timestamp;
+  /** 0 or 1; an all-day task's due_at is the start of its day where it was set. */
+  allDay: number;
+  remindAt: Timestamp | null;
+  /** Set when the reminder was claimed for sending; it fires once. */
+  remindedAt: Timestamp | null;
+  assigneeId: string;
+  /** The assignee's team at assignment (like organizations' owner team). */
+  teamId: string | null;
+  /** low | normal | high | urgent */
+  priority: string;
+  /** open | in_progress | done | cancelled */
+  status: string;
+  completedAt: Timestamp | null;
+  /** RRULE body, e.g. FREQ=WEEKLY;INTERVAL=2 */
+  recurrence: string | null;
+  /** The next occurrence created when this one was completed. */
+  nextId: string | null;
+  /** organizations | contacts */
+  entityType: string | null;
+  entityId: string | null;
+  /** What raised the task when not a person, e.g. rule:no_contact */
+  source: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  /** A path inside the web app, e.g. /tasks?open=… */
+  link: string | null;
+  readAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+
+/** Per-user ICS feed secret (hash only). */
+export interface CalendarFeedsTable {
+  userId: string;
+  tokenHash: string;
+  timeZone: string;
+  createdAt: Timestamp;
+}
+
 /** A saved list view (migration 0005): personal to its owner, or shared with everyone who reads the entity. */
 export interface SavedViewsTable extends Audited {
   id: string;
@@ -279,6 +354,10 @@ export interface Database {
   activities: ActivitiesTable;
   activityContacts: ActivityContactsTable;
   settings: SettingsTable;
+  tasks: TasksTable;
+  notifications: NotificationsTable;
+  calendarFeeds: CalendarFeedsTable;
+  poolEvents: PoolEventsTable;
   fieldGroups: FieldGroupsTable;
   customFields: CustomFieldsTable;
   savedViews: SavedViewsTable;
@@ -307,3 +386,8 @@ export type SavedViewRow = Selectable<SavedViewsTable>;
 export type ActivityRow = Selectable<ActivitiesTable>;
 export type NewActivity = Insertable<ActivitiesTable>;
 export type ActivityUpdateRow = Updateable<ActivitiesTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type NewTask = Insertable<TasksTable>;
+export type TaskUpdateRow = Updateable<TasksTable>;
+export type NotificationRow = Selectable<NotificationsTable>;
+export type PoolEventRow = Selectable<PoolEventsTable>;

@@ -7,6 +7,7 @@ import { hashPassword } from '../platform/auth/password.js';
 import { revokeAllForUser, revokeApiTokensForUser } from '../platform/auth/sessions.js';
 import { newId, now } from '../platform/ids.js';
 import { freshRecord } from '../platform/record.js';
+import { seedDemoCustomers } from './demo-customers.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@guanxi.local';
 
@@ -99,8 +100,9 @@ export async function isEmpty(db: Db): Promise<boolean> {
 }
 
 /**
- * Demo organisation: departments, one user per built-in role and an administrator. Every demo user
- * shares the admin's generated password, so a tester can sign in as any role.
+ * Demo organisation: departments, one user per built-in role and an administrator, and their
+ * customers (see demo-customers.ts). Every demo user shares the admin's generated password, so a
+ * tester can sign in as any role.
  */
 export async function seedDemo(db: Db, password = randomBytes(9).toString('base64url')): Promise<{ email: string; password: string }> {
   await rolesService.ensureBuiltinRoles(db);
@@ -130,6 +132,7 @@ export async function seedDemo(db: Db, password = randomBytes(9).toString('base6
       await insertUser(trx, { email: u.email, name: u.name, locale: u.locale, teamId: teamIds.get(u.team)?.id ?? null, roleId, passwordHash });
     }
   });
-  await createAdmin(db, { email: DEMO_ADMIN_EMAIL, password, name: '系统管理员', teamId: teamIds.get('hq')?.id });
+  const admin = await createAdmin(db, { email: DEMO_ADMIN_EMAIL, password, name: '系统管理员', teamId: teamIds.get('hq')?.id });
+  await seedDemoCustomers(db, admin.id);
   return { email: DEMO_ADMIN_EMAIL, password };
 }

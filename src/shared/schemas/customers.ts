@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IdSchema, ListQueryBase, pageSchema, TimestampSchema, VersionSchema } from './common.js';
 import { customValuesOf } from './custom-fields.js';
 import { FILTER_QUERY_DESCRIPTION } from './list-filters.js';
+import { RegionNamesSchema } from './regions.js';
 
 /** "Customer" is broad (广义客户): every party we deal with has a type. */
 export const PARTY_TYPES = ['customer', 'distributor', 'supplier', 'partner', 'competitor', 'media', 'other'] as const;
@@ -26,10 +27,10 @@ export type Phone = z.infer<typeof PhoneSchema>;
 export type Email = z.infer<typeof EmailSchema>;
 
 const AddressFields = {
-  country: optionalText(2).describe('ISO 3166-1 alpha-2, e.g. CN'),
-  province: optionalText(12).describe('Administrative division code (GB/T 2260), e.g. 440000'),
-  city: optionalText(12),
-  district: optionalText(12),
+  country: optionalText(2).describe('ISO 3166-1 alpha-2, e.g. CN; set to CN when only divisions are given'),
+  province: optionalText(12).describe('China only: province code (GB/T 2260), e.g. 440000; see GET /api/regions'),
+  city: optionalText(12).describe('City code within the province, e.g. 440300'),
+  district: optionalText(12).describe('District code within the city, e.g. 440305'),
   address: optionalText(300),
 };
 
@@ -67,6 +68,7 @@ export const OrganizationSchema = z.object({
   province: z.string().nullable(),
   city: z.string().nullable(),
   district: z.string().nullable(),
+  regionNames: RegionNamesSchema.describe('Names of the country and division codes, for display'),
   address: z.string().nullable(),
   website: z.string().nullable(),
   uscc: z.string().nullable(),
@@ -180,6 +182,7 @@ export const ContactSchema = z.object({
   province: z.string().nullable(),
   city: z.string().nullable(),
   district: z.string().nullable(),
+  regionNames: RegionNamesSchema.describe('Names of the country and division codes, for display'),
   address: z.string().nullable(),
   tags: z.array(z.string()),
   phones: z.array(PhoneSchema),

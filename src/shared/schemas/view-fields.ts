@@ -30,8 +30,8 @@ export interface ViewField {
   sortable?: boolean;
   /** enum: the values, when the list has a fixed set (region codes have none). */
   options?: readonly string[];
-  /** id / multi: what the id points at (decides the value picker). */
-  ref?: 'user' | 'team' | 'organization';
+  /** id / multi: what the id points at; enum: 'country' / 'region' for ISO and GB/T 2260 codes (decides the value picker). */
+  ref?: 'user' | 'team' | 'organization' | 'country' | 'region';
   /** A filter only, not a column (e.g. a contact's organization: the column is "organizations"). */
   filterOnly?: boolean;
   /** Shown when the user has not chosen columns. */
@@ -48,10 +48,10 @@ const partyFields = (): ViewField[] => [
   f('teamId', 'id', { ref: 'team' }),
   f('source', 'text', sortable),
   // Region parts are division codes: matched exactly, never by "contains".
-  f('country', 'enum'),
-  f('province', 'enum', { ...sortable, ...shown }),
-  f('city', 'enum', sortable),
-  f('district', 'enum'),
+  f('country', 'enum', { ref: 'country' }),
+  f('province', 'enum', { ...sortable, ...shown, ref: 'region' }),
+  f('city', 'enum', { ...sortable, ref: 'region' }),
+  f('district', 'enum', { ref: 'region' }),
   f('address', undefined),
   f('tags', 'tags', shown),
   f('lastActivityAt', 'timestamp', sortable),

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageLoading } from '../components/PageLoading';
 import { useCurrentUser } from '../features/auth/api';
+import { NotificationBell } from '../features/notifications/NotificationBell';
 import { ADMIN_MENU_KEY, CUSTOMERS_MENU_KEY, navItems, selectedNavKey } from './navItems';
 import { UserMenu } from './UserMenu';
 
@@ -48,6 +49,7 @@ export function AppLayout() {
             borderBottom: '1px solid #f0f0f0',
           }}
         >
+          <NotificationBell />
           <UserMenu />
         </Layout.Header>
         <Layout.Content style={{ margin: 24 }}>

@@ -2,10 +2,13 @@ import {
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
   ContactsOutlined,
   DeleteOutlined,
   FieldTimeOutlined,
   HomeOutlined,
+  InboxOutlined,
   SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
@@ -33,7 +36,10 @@ interface NavEntry {
 const CUSTOMER_ENTRIES: NavEntry[] = [
   { path: '/organizations', label: 'nav.organizations', icon: <BankOutlined />, visible: (p) => can(p, 'organizations', 'read') },
   { path: '/contacts', label: 'nav.contacts', icon: <ContactsOutlined />, visible: (p) => can(p, 'contacts', 'read') },
+  { path: '/pool', label: 'pool.nav', icon: <InboxOutlined />, visible: (p) => can(p, 'organizations', 'read') },
   { path: '/activities', label: 'nav.activities', icon: <FieldTimeOutlined />, visible: (p) => can(p, 'activities', 'read') },
+  { path: '/tasks', label: 'nav.tasks', icon: <CheckSquareOutlined />, visible: (p) => can(p, 'tasks', 'read') },
+  { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, visible: (p) => can(p, 'tasks', 'read') },
 ];
 
 const ADMIN_ENTRIES: NavEntry[] = [

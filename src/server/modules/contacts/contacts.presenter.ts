@@ -11,6 +11,6 @@ export function presentContact(row: ContactRow, organizations: Membership[]): Co
 
 /** The fields of a contact that the audit log records, memberships included. */
 export function auditableContact(row: ContactRow, organizations: Membership[]): Record<string, unknown> {
-  const { createdAt, updatedAt, version, lastActivityAt, custom, ...rest } = presentContact(row, organizations);
+  const { createdAt, updatedAt, version, lastActivityAt, custom, regionNames, ...rest } = presentContact(row, organizations);
   return { ...rest, organizations: auditableMemberships(organizations), ...auditableCustom(custom) };
 }

@@ -17,6 +17,7 @@ import { personNameKey } from '../customers/name-key.js';
 import { type Ownership, resolveOwnership } from '../customers/ownership.js';
 import { contactPointsOf, newPartyColumns, partyChanges, phoneErrors } from '../customers/party.js';
 import { organizationsService } from '../organizations/organizations.service.js';
+import { checkRegion, touchesRegion } from '../regions/region-fields.js';
 import { auditableContact, presentContact } from './contacts.presenter.js';
 import { contactsRepository as repo } from './contacts.repository.js';
 import { loadMemberships, type Membership, membershipErrors, replaceMemberships } from './memberships.js';
@@ -67,13 +68,15 @@ export const contactsService = {
   async create(ctx: Ctx, input: ContactCreate) {
     assertCan(ctx.actor, MODULE, 'create');
     const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, null);
-    await checkFields(ctx, input, undefined, custom.errors);
+    const region = checkRegion(input);
+    await checkFields(ctx, input, undefined, { ...custom.errors, ...region.errors });
     const owner = (await resolveOwnership(ctx, MODULE, input.ownerId)) as Ownership;
     const at = now();
     return ctx.db.transaction().execute(async (trx) => {
       const created = await repo.insert(trx, {
         id: newId(),
         ...newPartyColumns(input, personNameKey),
+        ...region.value,
         ...owner,
         custom: JSON.stringify(custom.values ?? {}),
         lastActivityAt: null,
@@ -94,13 +97,15 @@ export const contactsService = {
     const before = await loadMemberships(ctx, [id]);
     const members = before.live.get(id) ?? [];
     const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, parseCustomColumn(current.custom));
-    await checkFields(ctx, input, members, custom.errors);
+    const region = touchesRegion(input) ? checkRegion(input, current) : undefined;
+    await checkFields(ctx, input, members, { ...custom.errors, ...region?.errors });
     const owner = await resolveOwnership(ctx, MODULE, input.ownerId, current);
     const at = now();
     // Presented from the transaction: the record may have just left the actor's scope (a new owner).
     return ctx.db.transaction().execute(async (trx) => {
       const updated = await repo.update(trx, id, input.version, {
         ...partyChanges(input, personNameKey),
+        ...region?.value,
         ...owner,
         ...(custom.values && { custom: JSON.stringify(custom.values) }),
         updatedAt: at,

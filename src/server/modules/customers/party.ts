@@ -1,5 +1,6 @@
 import type { Email, Phone, TIERS } from '../../../shared/schemas/customers.js';
 import type { ContactRow, OrganizationRow } from '../../db/schema.js';
+import { regionNames } from '../regions/region-fields.js';
 import { toE164 } from './phones.js';
 
 /**
@@ -93,6 +94,7 @@ export function presentParty(row: OrganizationRow | ContactRow) {
     province: row.province,
     city: row.city,
     district: row.district,
+    regionNames: regionNames(row),
     address: row.address,
     tags: parseList<string>(row.tags),
     phones: parseList<Phone>(row.phones),

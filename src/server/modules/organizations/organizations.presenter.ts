@@ -19,7 +19,7 @@ export function presentOrganization(row: OrganizationRow): Organization {
 
 /** The fields of an organization that the audit log records (what a user can see and change). */
 export function auditableOrganization(row: OrganizationRow): Record<string, unknown> {
-  const { createdAt, updatedAt, version, lastActivityAt, custom, ...rest } = presentOrganization(row);
+  const { createdAt, updatedAt, version, lastActivityAt, custom, regionNames, ...rest } = presentOrganization(row);
   return { ...rest, ...auditableCustom(custom) };
 }
 

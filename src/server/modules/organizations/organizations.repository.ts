@@ -73,7 +73,11 @@ export const organizationsRepository = {
   },
 
   insert(db: Db, row: NewOrganization): Promise<OrganizationRow> {
-    return db.insertInto('organizations').values(row).returningAll().executeTakeFirstOrThrow();
+    return db
+      .insertInto('organizations')
+      .values({ ...row, ownedSince: row.ownedSince ?? (row.ownerId ? row.createdAt : null) })
+      .returningAll()
+      .executeTakeFirstOrThrow();
   },
 
   /**
@@ -90,11 +94,16 @@ export const organizationsRepository = {
       .execute();
   },
 
-  /** Writes only when the version still matches; undefined means someone else changed it first. */
+  /**
+   * Writes only when the version still matches; undefined means someone else changed it first.
+   * A new owner (edit, bulk assign, merge) restarts the pool rule's clock (modules/pool).
+   */
   update(db: Db, id: string, version: number, changes: OrganizationUpdateRow): Promise<OrganizationRow | undefined> {
+    const hold =
+      changes.ownerId === undefined ? {} : { ownedSince: changes.ownerId ? (changes.updatedAt ?? new Date().toISOString()) : null, poolWarnedAt: null };
     return db
       .updateTable('organizations')
-      .set({ ...changes, version: version + 1 })
+      .set({ ...changes, ...hold, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .returningAll()

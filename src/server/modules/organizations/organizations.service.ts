@@ -17,6 +17,8 @@ import { organizationNameKey } from '../customers/name-key.js';
 import { type Ownership, resolveOwnership } from '../customers/ownership.js';
 import { blankToNull, contactPointsOf, newPartyColumns, partyChanges, phoneErrors } from '../customers/party.js';
 import { isValidUscc, normalizeUscc } from '../customers/uscc.js';
+import { recordOwnerChange } from '../pool/pool.events.js';
+import { checkRegion, touchesRegion } from '../regions/region-fields.js';
 import { usersService } from '../users/users.service.js';
 import { auditableOrganization, presentOrganization, presentTransition } from './organizations.presenter.js';
 import { organizationsRepository as repo, staleOwnedOrganizations as staleOwned } from './organizations.repository.js';
@@ -83,13 +85,15 @@ export const organizationsService = {
   async create(ctx: Ctx, input: OrganizationCreate) {
     assertCan(ctx.actor, MODULE, 'create');
     const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, null);
-    const { uscc = null } = checkFields(input, custom.errors);
+    const region = checkRegion(input);
+    const { uscc = null } = checkFields(input, { ...custom.errors, ...region.errors });
     const owner = (await resolveOwnership(ctx, MODULE, input.ownerId)) as Ownership;
     const at = now();
     const row = await ctx.db.transaction().execute(async (trx) => {
       const created = await repo.insert(trx, {
         id: newId(),
         ...newPartyColumns(input, organizationNameKey),
+        ...region.value,
         partyType: input.partyType,
         lifecycleStatus: input.lifecycleStatus,
         industry: blankToNull(input.industry),
@@ -114,13 +118,15 @@ export const organizationsService = {
     const current = await loadVisible(ctx, id);
     if (current.version !== input.version) throw versionConflict();
     const custom = await customFieldsService.prepareValues(ctx.db, MODULE, input.custom, parseCustomColumn(current.custom));
-    const checked = checkFields(input, custom.errors);
+    const region = touchesRegion(input) ? checkRegion(input, current) : undefined;
+    const checked = checkFields(input, { ...custom.errors, ...region?.errors });
     const owner = await resolveOwnership(ctx, MODULE, input.ownerId, current);
     const statusChanges = input.lifecycleStatus !== undefined && input.lifecycleStatus !== current.lifecycleStatus;
     const at = now();
     const row = await ctx.db.transaction().execute(async (trx) => {
       const updated = await repo.update(trx, id, input.version, {
         ...partyChanges(input, organizationNameKey),
+        ...region?.value,
         ...organizationChanges(input),
         ...checked,
         ...owner,
@@ -128,6 +134,7 @@ export const organizationsService = {
         updatedAt: at,
       });
       if (!updated) throw versionConflict();
+      if (owner) await recordOwnerChange(trx, ctx.actor, id, current, updated, at);
       if (input.phones !== undefined || input.emails !== undefined) {
         await contactPointsRepository.replace(trx, MODULE, id, contactPointsOf(updated));
       }

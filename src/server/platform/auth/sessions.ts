@@ -26,7 +26,7 @@ export function parsePermissions(json: string): Permissions {
 }
 
 /** The user behind a credential, if they are active and not deleted. */
-async function loadIdentity(db: Db, userId: string) {
+export async function loadIdentity(db: Db, userId: string) {
   return db
     .selectFrom('users')
     .innerJoin('roles', 'roles.id', 'users.roleId')

@@ -12,6 +12,7 @@ export const RECORD_TYPES = [
   'organizations',
   'contacts',
   'activities',
+  'tasks',
   'custom_fields',
   'field_groups',
   'saved_views',

@@ -16,9 +16,10 @@ import { CustomFieldGroups } from '../custom-fields/CustomFieldGroups';
 import { ContactPointsText } from '../customers/ContactPointFields';
 import { TagList, TierTag } from '../customers/CustomerTags';
 import { OwnerName } from '../customers/OwnerName';
-import { regionText } from '../customers/RegionFields';
 import { useHistoryResolve } from '../customers/useHistoryResolve';
 import { MergeButton } from '../merge/MergeButton';
+import { regionText } from '../regions/RegionName';
+import { ContactTasksCard } from '../tasks/OpenTasksPanel';
 import { useContact, useDeleteContact } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 
@@ -53,7 +54,7 @@ export function ContactDetailPage() {
 const dash = (v: string | null) => v || '—';
 
 function ContactView({ contact: c }: { contact: Contact }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const showError = useShowError();
   const navigate = useNavigate();
@@ -89,7 +90,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
       children: <ContactPointsText items={c.emails.map((e) => ({ label: e.label, value: e.address, href: `mailto:${e.address}` }))} />,
     },
     { key: 'source', label: t('customers.source'), children: dash(c.source) },
-    { key: 'region', label: t('customers.region'), children: regionText(c) || '—' },
+    { key: 'region', label: t('customers.region'), children: regionText(c, i18n.language) || '—' },
     { key: 'address', label: t('customers.address'), span: 'filled', children: dash(c.address) },
     { key: 'tags', label: t('customers.tags'), span: 'filled', children: c.tags.length > 0 ? <TagList tags={c.tags} /> : '—' },
     {
@@ -174,6 +175,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
                 ]}
               />
             </Card>
+            <ContactTasksCard contactId={c.id} />
           </Flex>
         </Col>
         {/* The activity column: quick log, then activities and changes (the record's history folded in). */}

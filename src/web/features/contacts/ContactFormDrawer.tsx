@@ -33,6 +33,7 @@ interface Values {
   tier: Tier | null;
   ownerId: string | null;
   source: string | null;
+  country: string | null;
   province: string | null;
   city: string | null;
   district: string | null;
@@ -52,6 +53,7 @@ const valuesOf = (c: Contact): Values => ({
   tier: c.tier,
   ownerId: c.ownerId,
   source: c.source,
+  country: c.country,
   province: c.province,
   city: c.city,
   district: c.district,
@@ -69,6 +71,7 @@ const emptyValues = (ownerId: string, organizationId?: string): Values => ({
   tier: null,
   ownerId,
   source: null,
+  country: null,
   province: null,
   city: null,
   district: null,
@@ -89,6 +92,7 @@ function bodyOf(v: Values): ContactCreate {
     tier: v.tier ?? null,
     ownerId: v.ownerId ?? null,
     source: blankToNull(v.source),
+    country: v.country ?? null,
     province: blankToNull(v.province),
     city: blankToNull(v.city),
     district: blankToNull(v.district),

@@ -47,6 +47,8 @@ function useInvalidateContacts() {
       qc.invalidateQueries({ queryKey: organizationKeys.contactsOf() }),
       qc.invalidateQueries({ queryKey: auditKeys.all, predicate }),
       qc.invalidateQueries({ queryKey: activityKeys.timelines, predicate }),
+      // Tasks show the name of the record they are about (none once it is deleted).
+      qc.invalidateQueries({ queryKey: ['tasks'], predicate }),
     ]);
   };
 }

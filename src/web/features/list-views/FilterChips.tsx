@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { FilterCondition } from '../../../shared/schemas/list-filters';
 import { useOwnerName } from '../customers/OwnerName';
 import { useOrganization } from '../organizations/api';
+import { RegionCodeName } from '../regions/RegionName';
 import { useAllTeams } from '../teams/api';
 import { opLabel } from './FilterBuilder';
 import { takesNoValue } from './FilterValueInput';
@@ -22,6 +23,7 @@ function ValueText<T>({ field, value }: { field: ListField<T>; value: unknown })
   if (field.ref === 'user') return <>{ownerName(text) ?? t('customers.otherUser')}</>;
   if (field.ref === 'team') return <>{teams.data?.find((x) => x.id === text)?.name ?? '…'}</>;
   if (field.ref === 'organization') return <>{org.data?.name ?? '…'}</>;
+  if (field.ref === 'country' || field.ref === 'region') return <RegionCodeName code={text} country={field.ref === 'country'} />;
   return <>{field.options?.find((o) => o.value === text)?.label ?? text}</>;
 }
 

@@ -6,6 +6,7 @@ import type { FilterCondition, FilterOp } from '../../../shared/schemas/list-fil
 import { can } from '../../lib/permissions';
 import { useCurrentUser } from '../auth/api';
 import { OrganizationSelect } from '../organizations/OrganizationSelect';
+import { RegionFilterInput } from '../regions/RegionFilterInput';
 import { TeamTreeSelect } from '../teams/TeamTreeSelect';
 import { useUserNames } from '../users/api';
 import type { ListField } from './listFields';
@@ -166,6 +167,10 @@ export function FilterValueInput<T>({ field, op, value, onChange, label, fromLab
         onChange={(v: unknown) => onChange((v as FilterValue) ?? null)}
       />
     );
+  }
+
+  if (field.ref === 'country' || field.ref === 'region') {
+    return <RegionFilterInput {...common} field={field.key} many={many} value={value} onChange={(v) => onChange(v)} />;
   }
 
   const options = field.ref === 'user' ? userOptions : field.options;

@@ -32,7 +32,7 @@ export interface ListField<T> {
   kind?: FieldKind;
   sortable: boolean;
   options?: FieldOption[];
-  ref?: 'user' | 'team' | 'organization';
+  ref?: 'user' | 'team' | 'organization' | 'country' | 'region';
   filterOnly: boolean;
   defaultVisible: boolean;
   custom?: CustomField;

@@ -1,10 +1,11 @@
 import type { TFunction } from 'i18next';
 import type { Email, Phone, TIERS } from '../../../shared/schemas/customers';
+import type { RegionNames } from '../../../shared/schemas/regions';
 import { formatDate } from '../../lib/format';
 import { TagList, TierTag } from '../customers/CustomerTags';
 import { tierLabel } from '../customers/customerLabels';
 import { OwnerName } from '../customers/OwnerName';
-import { provinceText } from '../customers/RegionFields';
+import { RegionName } from '../regions/RegionName';
 import { useAllTeams } from '../teams/api';
 import type { BuiltinColumn } from './listFields';
 
@@ -20,6 +21,7 @@ export interface PartyRecord {
   province: string | null;
   city: string | null;
   district: string | null;
+  regionNames: RegionNames;
   address: string | null;
   tags: string[];
   phones: Phone[];
@@ -45,10 +47,10 @@ export function partyColumns<T extends PartyRecord>(t: TFunction): Record<string
     ownerId: { label: t('customers.owner'), ...oneLine, render: (r) => <OwnerName id={r.ownerId} /> },
     teamId: { label: t('customers.team'), ...oneLine, render: (r) => <TeamName id={r.teamId} /> },
     source: { label: t('customers.source'), ...oneLine },
-    country: { label: t('listView.country'), ...oneLine },
-    province: { label: t('customers.province'), ...oneLine, render: (r) => provinceText(r.province) },
-    city: { label: t('customers.city'), ...oneLine },
-    district: { label: t('customers.district'), ...oneLine },
+    country: { label: t('listView.country'), ...oneLine, render: (r) => <RegionName name={r.regionNames.country} /> },
+    province: { label: t('customers.province'), ...oneLine, render: (r) => <RegionName name={r.regionNames.province} /> },
+    city: { label: t('customers.city'), ...oneLine, render: (r) => <RegionName name={r.regionNames.city} /> },
+    district: { label: t('customers.district'), ...oneLine, render: (r) => <RegionName name={r.regionNames.district} /> },
     address: { label: t('customers.address'), minWidth: 160 },
     phones: { label: t('customers.phones'), ...oneLine, render: (r) => r.phones.map((p) => p.number).join(', ') },
     emails: { label: t('customers.emails'), ...oneLine, render: (r) => r.emails.map((e) => e.address).join(', ') },

@@ -10,8 +10,8 @@ import { ContactPointsText } from '../customers/ContactPointFields';
 import { LifecycleTag, TagList, TierTag } from '../customers/CustomerTags';
 import { partyTypeLabel, sizeLabel } from '../customers/customerLabels';
 import { OwnerName } from '../customers/OwnerName';
-import { regionText } from '../customers/RegionFields';
 import type { DuplicateType } from '../duplicates/api';
+import { regionText } from '../regions/RegionName';
 import type { PartyRecord } from './api';
 
 /** Which record a field's value comes from; lists can also be combined (the server's default for them). */
@@ -38,8 +38,9 @@ function plain(key: string, label: string, get: (r: PartyRecord) => string | nul
   return { key, label, value: get, render: (r) => text(get(r)) };
 }
 
-/** "CN 广东省 深圳市 南山区 科技园路 1 号": the address is one field in a merge. */
-const addressOf = (r: PartyRecord) => [r.country, regionText(r), r.address].filter(Boolean).join(' ') || null;
+/** "广东省 深圳市 南山区 科技园路 1 号": the address is one field in a merge (codes compared, names shown). */
+const addressKey = (r: PartyRecord) => [r.country, r.province, r.city, r.district, r.address].join('|');
+const addressOf = (r: PartyRecord, language: string) => [regionText(r, language), r.address].filter(Boolean).join(' ') || null;
 
 /** The rows of the side-by-side table, in the order of the record's form; custom fields last. */
 export function mergeRows(t: TFunction, type: DuplicateType, customFields: CustomField[], language: string): MergeRow[] {
@@ -78,7 +79,7 @@ export function mergeRows(t: TFunction, type: DuplicateType, customFields: Custo
     );
   }
   rows.push(
-    { key: 'address', label: t('customers.address'), value: addressOf, render: (r) => text(addressOf(r)) },
+    { key: 'address', label: t('customers.address'), value: addressKey, render: (r) => text(addressOf(r, language)) },
     {
       key: 'phones',
       label: t('customers.phones'),

@@ -16,6 +16,7 @@ import { partyTypeLabel } from '../customers/customerLabels';
 import { OwnerName } from '../customers/OwnerName';
 import { useHistoryResolve } from '../customers/useHistoryResolve';
 import { MergeButton } from '../merge/MergeButton';
+import { PoolActions } from '../pool/PoolActions';
 import { useDeleteOrganization, useOrganization } from './api';
 import { LifecycleTimeline } from './LifecycleTimeline';
 import { OrganizationContactsPanel } from './OrganizationContactsPanel';
@@ -112,6 +113,7 @@ function OrganizationView({ organization: o }: { organization: Organization }) {
               </Button>
             </Popconfirm>
           )}
+          <PoolActions organization={o} />
           <MergeButton type="organizations" id={o.id} />
         </Space>
       </Flex>

@@ -39,6 +39,7 @@ interface Values {
   industry: string | null;
   size: OrgSize | null;
   source: string | null;
+  country: string | null;
   province: string | null;
   city: string | null;
   district: string | null;
@@ -64,6 +65,7 @@ const valuesOf = (o: Organization): Values => ({
   industry: o.industry,
   size: o.size,
   source: o.source,
+  country: o.country,
   province: o.province,
   city: o.city,
   district: o.district,
@@ -87,6 +89,7 @@ const emptyValues = (ownerId: string): Values => ({
   industry: null,
   size: null,
   source: null,
+  country: null,
   province: null,
   city: null,
   district: null,
@@ -111,6 +114,7 @@ function bodyOf(v: Values): OrganizationCreate {
     industry: blankToNull(v.industry),
     size: v.size ?? null,
     source: blankToNull(v.source),
+    country: v.country ?? null,
     province: blankToNull(v.province),
     city: blankToNull(v.city),
     district: blankToNull(v.district),

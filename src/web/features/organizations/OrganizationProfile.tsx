@@ -9,7 +9,7 @@ import { ContactPointsText } from '../customers/ContactPointFields';
 import { LifecycleTag, TagList, TierTag } from '../customers/CustomerTags';
 import { partyTypeLabel, sizeLabel } from '../customers/customerLabels';
 import { OwnerName } from '../customers/OwnerName';
-import { regionText } from '../customers/RegionFields';
+import { regionText } from '../regions/RegionName';
 import { useAllTeams } from '../teams/api';
 
 const dash = (v: string | null) => v || '—';
@@ -23,7 +23,7 @@ function websiteHref(url: string): string | null {
 
 /** Every field of an organization, custom ones by group, for the profile card of its page. */
 export function OrganizationProfile({ organization: o }: { organization: Organization }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { permissions } = useCurrentUser();
   const teams = useAllTeams(can(permissions, 'teams', 'read'));
   const teamName = o.teamId ? (teams.data?.find((x) => x.id === o.teamId)?.name ?? '—') : '—';
@@ -74,7 +74,7 @@ export function OrganizationProfile({ organization: o }: { organization: Organiz
       label: t('customers.emails'),
       children: <ContactPointsText items={o.emails.map((e) => ({ label: e.label, value: e.address, href: `mailto:${e.address}` }))} />,
     },
-    { key: 'region', label: t('customers.region'), children: regionText(o) || '—' },
+    { key: 'region', label: t('customers.region'), children: regionText(o, i18n.language) || '—' },
     { key: 'address', label: t('customers.address'), children: dash(o.address) },
     { key: 'tags', label: t('customers.tags'), span: 'filled', children: o.tags.length > 0 ? <TagList tags={o.tags} /> : '—' },
     {

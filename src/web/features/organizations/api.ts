@@ -67,6 +67,8 @@ function useInvalidateOrganizations() {
       qc.invalidateQueries({ queryKey: ['contacts'] }),
       qc.invalidateQueries({ queryKey: auditKeys.all, predicate }),
       qc.invalidateQueries({ queryKey: activityKeys.timelines, predicate }),
+      // Tasks show the name of the record they are about (none once it is deleted).
+      qc.invalidateQueries({ queryKey: ['tasks'], predicate }),
     ]);
   };
 }

@@ -1,6 +1,7 @@
-import type { ComponentType } from 'react';
+import { type ComponentType, lazy } from 'react';
 import type { Organization } from '../../../shared/schemas/customers';
 import type { Permissions } from '../../../shared/schemas/permissions';
+import { can } from '../../lib/permissions';
 
 export interface OrganizationPanel {
   /** Stable id, also the React key. */
@@ -15,6 +16,18 @@ export interface OrganizationPanel {
 
 /**
  * Panels that later modules add to the organization page (opportunities, quotes, orders, tickets,
- * relationship map…): each module appends its entry here. Empty until such a module exists.
+ * relationship map…): each module appends its entry here.
  */
-export const ORGANIZATION_PANELS: OrganizationPanel[] = [];
+export const ORGANIZATION_PANELS: OrganizationPanel[] = [
+  {
+    key: 'open-tasks',
+    title: 'tasks.openTasks',
+    visible: (p) => can(p, 'tasks', 'read'),
+    component: lazy(() => import('../tasks/OpenTasksPanel').then((m) => ({ default: m.OrganizationTasksPanel }))),
+  },
+  {
+    key: 'pool-history',
+    title: 'pool.history',
+    component: lazy(() => import('../pool/PoolHistoryPanel').then((m) => ({ default: m.PoolHistoryPanel }))),
+  },
+];

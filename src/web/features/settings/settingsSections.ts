@@ -21,4 +21,22 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     visible: (p) => can(p, 'settings', 'admin'),
     component: lazy(() => import('../custom-fields/CustomFieldsSettings').then((m) => ({ default: m.CustomFieldsSettings }))),
   },
+  {
+    key: 'mail',
+    title: 'settings.mail.title',
+    visible: (p) => can(p, 'settings', 'admin'),
+    component: lazy(() => import('./MailSettings').then((m) => ({ default: m.MailSettings }))),
+  },
+  {
+    key: 'tracking',
+    title: 'settings.tracking.title',
+    visible: (p) => can(p, 'settings', 'read'),
+    component: lazy(() => import('./TrackingRulesSettings').then((m) => ({ default: m.TrackingRulesSettings }))),
+  },
+  {
+    key: 'pool',
+    title: 'pool.settings.title',
+    visible: (p) => can(p, 'settings', 'read'),
+    component: lazy(() => import('../pool/PoolRulesSettings').then((m) => ({ default: m.PoolRulesSettings }))),
+  },
 ];
