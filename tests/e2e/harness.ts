@@ -31,7 +31,7 @@ export async function startE2E(): Promise<E2E> {
   else buildWebIfNeeded(config, (m) => process.stdout.write(`${m}\n`));
   const database = openDatabase(config.databaseUrl);
   await migrateToLatest(database.db);
-  await seedDemo(database.db, DEMO_PASSWORD);
+  await seedDemo(database.db, DEMO_PASSWORD, { customers: false });
   const app: FastifyInstance = await buildApp({ config, database, logger: false });
   await app.listen({ port: 0, host: '127.0.0.1' });
   // The same background jobs as `guanxi serve` (reminders, rules), so journeys see what users see.

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { readMail } from '../../src/server/modules/mail/testMailbox.js';
 import type { Organization } from '../../src/shared/schemas/customers.js';
 import en from '../../src/web/i18n/en.json';
 import zh from '../../src/web/i18n/zh-CN.json';
 import { DEMO_PASSWORD, type E2E, SCREENSHOTS, startE2E } from './harness.js';
-import { type ReceivedMail, startMailbox } from './mailbox.js';
+import { startMailbox } from './mailbox.js';
 import { expectNoEnglish, shot } from './pageChecks.js';
 
 type Locale = 'en' | 'zh-CN';
@@ -48,8 +49,8 @@ beforeAll(async () => {
   });
   await api('POST', '/custom-fields', {
     entity: 'organizations',
-    key: 'main_products',
-    label: { en: 'Main products', 'zh-CN': '主营产品' },
+    key: 'flagship_product',
+    label: { en: 'Flagship product', 'zh-CN': '拳头产品' },
     type: 'text',
   });
 }, 180_000);
@@ -58,9 +59,28 @@ afterAll(async () => {
   await mailbox?.close();
 });
 
+/** "YYYY-MM-DD HH:mm" in Shanghai, where the browser is, `minutes` from now. */
+function shanghai(minutes: number): string {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(Date.now() + minutes * 60_000));
+  const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
+  return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+}
+
 async function signedIn(locale: Locale): Promise<Page> {
   await api('PATCH', '/auth/me', { locale });
-  const context = await e2e.browser.newContext({ locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1440, height: 900 }, timezoneId: 'Asia/Shanghai' });
+  const context = await e2e.browser.newContext({
+    locale: locale === 'en' ? 'en-US' : 'zh-CN',
+    viewport: { width: 1440, height: 900 },
+    timezoneId: 'Asia/Shanghai',
+  });
   const page = await context.newPage();
   const labels = (locale === 'en' ? en : zh).login;
   await page.goto(`${e2e.baseUrl}/login`);
@@ -104,7 +124,7 @@ const DATA = {
 async function journey(locale: Locale) {
   const s: Strings = locale === 'en' ? en : (zh as unknown as Strings);
   const d = DATA[locale];
-  const suffix = locale === 'en' ? 'en' : 'zh-CN';
+  const suffix = locale;
 
   // The duplicate already exists (say, from a trade-fair import), with a person and a conversation of its own.
   const dup = await api<Organization>('POST', '/organizations', { name: d.duplicate, tier: 'B' });
@@ -121,7 +141,7 @@ async function journey(locale: Locale) {
   await drawer.getByLabel(s.organizations.name, { exact: true }).fill(d.org);
   await drawer.getByText(s.merge.possibleDuplicates).waitFor();
   await drawer.getByText(d.duplicate).waitFor();
-  await drawer.getByLabel(locale === 'en' ? 'Main products' : '主营产品').fill(d.products);
+  await drawer.getByLabel(locale === 'en' ? 'Flagship product' : '拳头产品').fill(d.products);
   await drawer.getByRole('button', { name: s.common.create }).click();
   await page.waitForURL(/\/organizations\/[0-9a-f-]{36}$/);
   const orgId = page.url().split('/').pop() as string;
@@ -134,7 +154,7 @@ async function journey(locale: Locale) {
     await drawer.getByLabel(s.contacts.name, { exact: true }).fill(c.name);
     await drawer.getByLabel(`${s.contacts.organization} 1: ${s.contacts.jobTitle}`).fill(c.title);
     await drawer.getByRole('button', { name: s.common.create }).click();
-    await page.getByRole('link', { name: c.name }).waitFor();
+    await page.getByRole('link', { name: c.name }).first().waitFor();
   }
   await page.getByText(s.organizations.contactsCount.replace('{{count}}', '2')).waitFor();
 
@@ -145,9 +165,40 @@ async function journey(locale: Locale) {
   await quick.getByPlaceholder(s.activities.subjectPlaceholder).press('Enter');
   await page.locator('.ant-timeline').getByText(d.visit).waitFor();
 
-  // TASKS: create a task with a reminder from the organization, see it on the calendar (filled in when the UI lands).
+  // 4. A follow-up task for tomorrow 10:00 that repeats every two weeks, with a reminder in a minute.
+  const tomorrow = shanghai(24 * 60).slice(0, 10);
+  await page.getByTestId('open-tasks-new').click();
+  const taskDrawer = page.getByTestId('task-drawer');
+  await taskDrawer.getByTestId('task-title').fill(d.task);
+  await taskDrawer.getByLabel(s.tasks.fields.due).click();
+  await page.keyboard.type(`${tomorrow} 10:00`);
+  await page.keyboard.press('Enter');
+  await taskDrawer.getByLabel(s.tasks.fields.recurrence).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(s.tasks.recurrence.biweekly).click();
+  await taskDrawer.getByLabel(s.tasks.fields.reminder).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(s.tasks.reminders.custom).click();
+  await taskDrawer.getByLabel(s.tasks.fields.remindAt).click();
+  await page.keyboard.type(shanghai(1));
+  await page.keyboard.press('Enter');
+  await taskDrawer.getByTestId('task-save').click();
+  await page.getByText(s.tasks.created).waitFor();
+  await page.getByTestId('open-tasks').getByText(d.task).waitFor();
+  const mailsBefore = mailbox.mails.length;
 
-  // 5. Merge the duplicate into this organization: its contact and its activity move here.
+  // 5. On the calendar: the task on tomorrow's date (week and month), and today's visit on the day view.
+  await page.getByRole('link', { name: s.nav.calendar, exact: true }).click();
+  await page.getByRole('heading', { name: s.calendar.title }).waitFor();
+  await page.goto(`${e2e.baseUrl}/calendar?view=week&date=${tomorrow}`);
+  await page.getByTestId('calendar-item-task').filter({ hasText: d.task }).waitFor();
+  await shot(page, `calendar-week-${suffix}`);
+  await page.goto(`${e2e.baseUrl}/calendar?date=${tomorrow}`);
+  await page.getByTestId('calendar-item-task').filter({ hasText: d.task }).waitFor();
+  if (locale === 'zh-CN') await expectNoEnglish(page);
+  await shot(page, `calendar-${suffix}`);
+  await page.goto(`${e2e.baseUrl}/calendar?view=day&date=${shanghai(0).slice(0, 10)}`);
+  await page.getByTestId('calendar-item-activity').filter({ hasText: d.visit }).waitFor();
+
+  // 6. Merge the duplicate into this organization: its contact and its activity move here.
   await page.goto(`${e2e.baseUrl}/organizations/${orgId}`);
   await page.getByRole('link', { name: s.merge.actionOrganizations }).click();
   await page.getByRole('heading', { name: s.merge.titleOrganizations }).waitFor();
@@ -158,14 +209,33 @@ async function journey(locale: Locale) {
   await page.getByRole('button', { name: s.merge.merge, exact: true }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: s.merge.merge, exact: true }).click();
   await page.waitForURL(new RegExp(`/organizations/${orgId}$`));
-  await page.getByRole('link', { name: d.duplicateContact }).waitFor();
+  await page.getByRole('link', { name: d.duplicateContact }).first().waitFor();
   await page.locator('.ant-timeline').getByText(d.duplicateActivity).waitFor();
   await page.getByText(s.organizations.contactsCount.replace('{{count}}', '3')).waitFor();
   const gone = await fetch(`${e2e.baseUrl}/api/organizations/${dup.id}`, { headers: { authorization: `Bearer ${token}` } });
   expect(gone.status).toBe(404);
   if (locale === 'zh-CN') await expectNoEnglish(page);
+
+  // 7. The reminder: an e-mail through the SMTP server, and a notification behind the bell.
+  await expect
+    .poll(
+      () =>
+        mailbox.mails
+          .slice(mailsBefore)
+          .map((m) => readMail(m).subject)
+          .join('\n'),
+      { timeout: 120_000, interval: 1000 },
+    )
+    .toContain(d.task);
+  const mail = readMail(mailbox.mails.slice(mailsBefore).find((m) => readMail(m).subject.includes(d.task)) as (typeof mailbox.mails)[number]);
+  expect(mail.to).toEqual(['admin@guanxi.local']);
+  expect(mail.text).toContain(d.org);
+  await page.reload();
+  await page.getByTestId('notification-bell').click();
+  await page.getByTestId('notification-list').getByText(d.task).first().click();
+  await page.getByTestId('task-drawer').getByTestId('task-title').waitFor();
+  expect(await page.getByTestId('task-drawer').getByTestId('task-title').inputValue()).toBe(d.task);
   await page.context().close();
-  return { suffix };
 }
 
 describe('customer tracking journey', () => {
@@ -176,6 +246,3 @@ describe('customer tracking journey', () => {
     await journey('zh-CN');
   }, 240_000);
 });
-
-export type { ReceivedMail };
-export { shot };

@@ -4,7 +4,9 @@ import type { TaskRow, UserRow } from '../../db/schema.js';
 import { now } from '../../platform/ids.js';
 import { enqueue } from '../../platform/jobs/queue.js';
 import { appLink, enqueueMail, readMailSettings, type StoredMail } from '../../platform/mail.js';
+import { contactsService } from '../contacts/contacts.service.js';
 import { notificationsService } from '../notifications/notifications.service.js';
+import { organizationsService } from '../organizations/organizations.service.js';
 import { usersService } from '../users/users.service.js';
 import { taskLink } from './tasks.presenter.js';
 import { tasksRepository as repo } from './tasks.repository.js';
@@ -26,8 +28,8 @@ export async function scheduleReminder(db: Db, task: TaskRow): Promise<void> {
 }
 
 const TEXT = {
-  en: { subject: 'Reminder', due: 'Due', priority: 'Priority', notes: 'Notes', open: 'Open the task', noDue: 'No due date' },
-  'zh-CN': { subject: '提醒', due: '截止时间', priority: '优先级', notes: '备注', open: '打开任务', noDue: '无截止时间' },
+  en: { subject: 'Reminder', due: 'Due', priority: 'Priority', related: 'Related to', notes: 'Notes', open: 'Open the task', noDue: 'No due date' },
+  'zh-CN': { subject: '提醒', due: '截止时间', priority: '优先级', related: '关联客户', notes: '备注', open: '打开任务', noDue: '无截止时间' },
 } as const;
 const PRIORITY = {
   en: { low: 'Low', normal: 'Normal', high: 'High', urgent: 'Urgent' },
@@ -49,7 +51,7 @@ function formatDue(task: TaskRow, locale: keyof typeof TEXT, timeZone: string): 
 }
 
 /** The reminder e-mail, in the assignee's language. */
-function reminderMail(task: TaskRow, user: UserRow, mail: StoredMail) {
+function reminderMail(task: TaskRow, user: UserRow, mail: StoredMail, related: string | null) {
   const locale = user.locale === 'zh-CN' ? 'zh-CN' : 'en';
   const t = TEXT[locale];
   const priority = PRIORITY[locale][task.priority as keyof (typeof PRIORITY)['en']] ?? task.priority;
@@ -59,10 +61,18 @@ function reminderMail(task: TaskRow, user: UserRow, mail: StoredMail) {
     '',
     `${t.due}${locale === 'zh-CN' ? '：' : ': '}${formatDue(task, locale, mail.timeZone)}`,
     `${t.priority}${locale === 'zh-CN' ? '：' : ': '}${priority}`,
+    ...(related ? [`${t.related}${locale === 'zh-CN' ? '：' : ': '}${related}`] : []),
     ...(task.notes ? ['', `${t.notes}:`, task.notes] : []),
     ...(link ? ['', `${t.open}: ${link}`] : []),
   ];
   return { to: user.email, subject: `${t.subject}${locale === 'zh-CN' ? '：' : ': '}${task.title}`, text: lines.join('\n') };
+}
+
+/** The linked customer's name, so the mail says whom the task is about. */
+async function relatedName(db: Db, task: TaskRow): Promise<string | null> {
+  if (!task.entityId) return null;
+  const service = task.entityType === 'contacts' ? contactsService : organizationsService;
+  return (await service.namesOf({ db }, [task.entityId])).get(task.entityId) ?? null;
 }
 
 /**
@@ -78,7 +88,7 @@ export async function sendReminder(db: Db, taskId: string, at: string = now()): 
     if (!user || user.deactivatedAt) return true;
     await notificationsService.notify(trx, { userId: user.id, kind: 'task.reminder', title: task.title, link: taskLink(task.id) });
     const mail = await readMailSettings(trx);
-    if (mail.enabled && mail.host) await enqueueMail(trx, reminderMail(task, user, mail));
+    if (mail.enabled && mail.host) await enqueueMail(trx, reminderMail(task, user, mail, await relatedName(trx, task)));
     return true;
   });
 }

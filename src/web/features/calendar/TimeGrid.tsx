@@ -10,6 +10,8 @@ const HOUR_PX = 44;
 const GUTTER_PX = 56;
 /** Where the grid opens scrolled to: the working day, not midnight. */
 const FIRST_HOUR_SHOWN = 7;
+/** An item this tall has room for its title under its time. */
+const TWO_LINES_PX = 38;
 const HOURS = Array.from({ length: 24 }, (_, h) => h);
 
 interface Props {
@@ -27,7 +29,7 @@ export function TimeGrid({ days, byDay, onOpen, onPick }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const today = dayKey(dayjs());
   useEffect(() => {
-    if (scroller.current) scroller.current.scrollTop = FIRST_HOUR_SHOWN * HOUR_PX;
+    if (scroller.current) scroller.current.scrollTop = FIRST_HOUR_SHOWN * HOUR_PX - 8;
   }, []);
   const border = `1px solid ${token.colorBorderSecondary}`;
   const columns = `${GUTTER_PX}px repeat(${days.length}, minmax(0, 1fr))`;
@@ -115,23 +117,26 @@ function DayColumn({
         // biome-ignore lint/a11y/noStaticElementInteractions: as above.
         <div key={h} onClick={() => onPick(day.hour(h), false)} style={{ height: HOUR_PX, borderTop: h === 0 ? undefined : border, cursor: 'copy' }} />
       ))}
-      {placed.map(({ item, start, end, lane, lanes }) => (
-        <CalendarItemChip
-          key={`${item.type}:${item.id}`}
-          item={item}
-          time={dayjs(item.startsAt).format('HH:mm')}
-          onOpen={onOpen}
-          wrap
-          style={{
-            position: 'absolute',
-            top: (start / 60) * HOUR_PX + 1,
-            height: Math.max(20, ((end - start) / 60) * HOUR_PX - 2),
-            insetInlineStart: `calc(${(lane / lanes) * 100}% + 2px)`,
-            width: `calc(${100 / lanes}% - 4px)`,
-            alignItems: 'flex-start',
-          }}
-        />
-      ))}
+      {placed.map(({ item, start, end, lane, lanes }) => {
+        const height = Math.max(20, ((end - start) / 60) * HOUR_PX - 2);
+        return (
+          <CalendarItemChip
+            key={`${item.type}:${item.id}`}
+            item={item}
+            time={dayjs(item.startsAt).format('HH:mm')}
+            onOpen={onOpen}
+            wrap={height >= TWO_LINES_PX}
+            style={{
+              position: 'absolute',
+              top: (start / 60) * HOUR_PX + 1,
+              height,
+              insetInlineStart: `calc(${(lane / lanes) * 100}% + 2px)`,
+              width: `calc(${100 / lanes}% - 4px)`,
+              alignItems: 'flex-start',
+            }}
+          />
+        );
+      })}
     </div>
   );
 }

@@ -46,7 +46,7 @@ export function PoolHistoryPanel({ organization }: { organization: Organization 
       />
       {events.hasNextPage && (
         <Button size="small" loading={events.isFetchingNextPage} onClick={() => events.fetchNextPage()}>
-          {t('common.loadMore')}
+          {t('list.loadMore')}
         </Button>
       )}
     </>

@@ -1,4 +1,6 @@
-import { useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Country, Region, RegionName, RegionPath } from '../../../shared/schemas/regions';
 import { http } from '../../lib/api';
 
@@ -42,3 +44,48 @@ export function useRegionPaths(codes: string[]) {
 
 /** A name in the interface language: divisions have only Chinese names, countries both. */
 export const localName = (name: RegionName | null | undefined, language: string) => (name ? (language.startsWith('zh') ? name.zh : name.en) : '');
+
+const REGION_FIELDS = new Set(['country', 'province', 'city', 'district']);
+
+/**
+ * Names for region codes met in a record's history (audit entries hold codes). Returns undefined
+ * until a code's name has arrived, then re-renders the caller; each code is asked for once.
+ */
+export function useRegionNameResolver(): (field: string, code: string) => string | undefined {
+  const qc = useQueryClient();
+  const { i18n } = useTranslation();
+  const [arrived, setArrived] = useState(0);
+  const asked = useRef(new Set<string>());
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `arrived` makes a new resolver once names come in
+  return useCallback(
+    (field: string, code: string) => {
+      if (!REGION_FIELDS.has(field)) return undefined;
+      const ask = (key: string, fetch: () => Promise<unknown>) => {
+        if (asked.current.has(key)) return;
+        asked.current.add(key);
+        void fetch().then(
+          () => setArrived((n) => n + 1),
+          () => undefined,
+        );
+      };
+      if (field === 'country') {
+        const countries = qc.getQueryData<Country[]>(regionKeys.countries);
+        if (!countries)
+          ask('countries', () =>
+            qc.fetchQuery({
+              queryKey: regionKeys.countries,
+              queryFn: async () => (await http.get<{ items: Country[] }>('/regions/countries')).items,
+              ...forever,
+            }),
+          );
+        const name = countries?.find((c) => c.code === code)?.name;
+        return name ? localName(name, i18n.language) : undefined;
+      }
+      if (!/^\d{6}$/.test(code)) return undefined;
+      const path = qc.getQueryData<RegionPath>(regionKeys.path(code));
+      if (!path) ask(code, () => qc.fetchQuery(pathQuery(code)));
+      return path ? localName(path.name, i18n.language) : undefined;
+    },
+    [qc, i18n.language, arrived],
+  );
+}

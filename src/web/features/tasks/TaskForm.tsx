@@ -237,7 +237,12 @@ export function TaskForm({ task, defaults, lockLink = false, onDone, onCancel, e
         </Form.Item>
         {reminder === 'custom' && (
           <Form.Item name="remindAt" label={t('tasks.fields.remindAt')} rules={[{ required: true, message: t('validation.required') }]} {...item}>
-            <DatePicker showTime={{ format: 'HH:mm', minuteStep: 5 }} format={DATE_TIME} aria-label={t('tasks.fields.remindAt')} onKeyDown={keepEnterInPicker} />
+            <DatePicker
+              showTime={{ format: 'HH:mm', minuteStep: 5 }}
+              format={DATE_TIME}
+              aria-label={t('tasks.fields.remindAt')}
+              onKeyDown={keepEnterInPicker}
+            />
           </Form.Item>
         )}
         <Form.Item name="recurrence" label={t('tasks.fields.recurrence')} style={{ ...item.style, minWidth: 180 }}>
