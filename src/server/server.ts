@@ -46,7 +46,7 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   const isSqlite = database.dialect === 'sqlite';
   if (options.demoIfEmpty && (await isEmpty(database.db))) {
     const login = await seedDemo(database.db);
-    say('Created demo data (teams, users of every role).');
+    say('Created demo data: teams, users of every role, and customers with contacts, activities and tasks.');
     // The generated password is kept beside the SQLite file so later starts can show it again.
     if (isSqlite) fs.writeFileSync(demoLoginFile(config), `${login.email}\n${login.password}\n`, { mode: 0o600 });
     else say(`Demo login: ${login.email} / ${login.password}`);

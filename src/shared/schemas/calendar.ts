@@ -51,4 +51,5 @@ export const FeedStatusSchema = z.object({
   createdAt: TimestampSchema.nullable().describe('When the current URL was made'),
   timeZone: z.string().nullable(),
 });
+export type FeedStatus = z.infer<typeof FeedStatusSchema>;
 export const IcsQuerySchema = z.object({ token: z.string().min(1).max(200) });
