@@ -92,6 +92,13 @@ describe('create', () => {
       ['FREQ=HOURLY', 'Repeat daily, weekly, monthly or yearly'],
       ['FREQ=WEEKLY;COUNT=3', 'Use UNTIL instead of COUNT'],
       ['FREQ=WEEKLY;BYDAY=XX', 'Not a recurrence rule'],
+      // Rules rrule would search for until the year 9999, or forever: refused before it sees them.
+      ['FREQ=DAILY;INTERVAL=-1', 'INTERVAL must be a whole number from 1 to 999'],
+      ['FREQ=DAILY;INTERVAL=0', 'INTERVAL must be a whole number from 1 to 999'],
+      ['FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30', 'These months never have that day'],
+      ['FREQ=DAILY;BYMONTH=4,6;BYMONTHDAY=31', 'These months never have that day'],
+      ['FREQ=WEEKLY;UNTIL=20200101T000000Z', 'The rule has no future occurrence'],
+      ['FREQ=WEEKLY;BYSETPOS=1', 'Use only FREQ, INTERVAL, UNTIL, BYDAY, BYMONTHDAY, BYMONTH and WKST'],
     ]) {
       const res = await rep.post('/api/tasks', { title: 'Bad rule', dueAt: '2026-03-02T01:00:00Z', recurrence });
       expect(res.statusCode, recurrence).toBe(400);
