@@ -18,7 +18,9 @@ import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.
 import { withCustomFields } from './modules/custom-fields/openapi.js';
 import type { ModuleDeps } from './modules/deps.js';
 import { duplicateRoutes } from './modules/duplicates/duplicates.routes.js';
+import { exportRoutes } from './modules/exports/exports.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
+import { importRoutes } from './modules/imports/imports.routes.js';
 import { mailSettingsRoutes } from './modules/mail/mail.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
@@ -26,6 +28,7 @@ import { poolRoutes } from './modules/pool/pool.routes.js';
 import { recycleBinRoutes } from './modules/recycle-bin/recycle-bin.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
 import { roleRoutes } from './modules/roles/roles.routes.js';
+import { searchRoutes } from './modules/search/search.routes.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
@@ -125,6 +128,8 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
       await api.register(duplicateRoutes, deps);
       await api.register(customFieldRoutes, deps);
       await api.register(viewRoutes, deps);
+      await api.register(exportRoutes, deps);
+      await api.register(importRoutes, deps);
       await api.register(activityRoutes, deps);
       await api.register(taskRoutes, deps);
       await api.register(notificationRoutes, deps);
@@ -133,6 +138,7 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
       await api.register(auditRoutes, deps);
       await api.register(recycleBinRoutes, deps);
       await api.register(regionRoutes, deps);
+      await api.register(searchRoutes, deps);
     },
     { prefix: '/api' },
   );

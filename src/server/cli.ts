@@ -6,6 +6,8 @@ import { PasswordSchema } from '../shared/schemas/users.js';
 import { loadConfig } from './config.js';
 import { dialectOf, openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { exportCommand } from './modules/exports/export.command.js';
+import { importCommand } from './modules/imports/import.command.js';
 import { createAdmin, isEmpty, seedDemo } from './seed/demo.js';
 import { serve } from './server.js';
 
@@ -115,6 +117,30 @@ program
     for (const suffix of ['-wal', '-shm']) fs.rmSync(`${target}${suffix}`, { force: true });
     fs.renameSync(staging, target);
     process.stdout.write(`Restored ${target} from ${from}\n`);
+  });
+
+program
+  .command('export <file>')
+  .description("Export organizations or contacts to CSV or XLSX, with a user's permissions, as their list shows them")
+  .requiredOption('--entity <entity>', 'organizations or contacts')
+  .option('--view <id>', 'use the filters, sort and columns of this saved view')
+  .option('--format <format>', 'csv or xlsx (default: from the file name, else csv)')
+  .option('--as <email>', "export with this user's permissions (default: the first administrator)")
+  .option('--lang <lang>', 'language of headers and values: en or zh-CN (default: from $LANG)')
+  .action(async (file: string, opts) => {
+    await withDb(({ db }) => exportCommand(db, config, file, opts, process.stderr));
+  });
+
+program
+  .command('import [file]')
+  .description("Import organizations or contacts from CSV or XLSX (UTF-8 or GBK), with a user's permissions, showing progress")
+  .option('--entity <entity>', 'organizations or contacts')
+  .option('--as <email>', "import with this user's permissions (default: the first administrator)")
+  .option('--duplicates <mode>', 'skip, update or create (default: skip)')
+  .option('--mapping <json>', 'column index → field key, e.g. {"0":"name","3":"phones"} (default: guessed from the headers)')
+  .option('--resume <id>', 'resume an import that was stopped')
+  .action(async (file: string | undefined, opts) => {
+    await withDb(({ db }) => importCommand(db, config, file, opts, process.stderr));
   });
 
 program.parseAsync(process.argv).catch((err: Error) => {

@@ -4,6 +4,7 @@ import { NotFoundPage } from './components/NotFoundPage';
 import { PageLoading } from './components/PageLoading';
 import { RequireAuth } from './components/RequireAuth';
 import { RequirePermission } from './components/RequirePermission';
+import { importableEntities } from './features/imports/importEntities';
 import { canUseRecycleBin } from './lib/permissions';
 
 // Every screen is its own chunk so the first load carries only the shell it needs.
@@ -25,6 +26,9 @@ const ActivitiesPage = lazy(() => import('./features/activities/ActivitiesPage')
 const PoolPage = lazy(() => import('./features/pool/PoolPage').then((m) => ({ default: m.PoolPage })));
 const MergePage = lazy(() => import('./features/merge/MergePage').then((m) => ({ default: m.MergePage })));
 const TasksPage = lazy(() => import('./features/tasks/TasksPage').then((m) => ({ default: m.TasksPage })));
+const ImportsPage = lazy(() => import('./features/imports/ImportsPage').then((m) => ({ default: m.ImportsPage })));
+const ImportWizardPage = lazy(() => import('./features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
+const ImportPage = lazy(() => import('./features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
 
 export function AppRoutes() {
@@ -144,6 +148,30 @@ export function AppRoutes() {
               element={
                 <RequirePermission module="tasks">
                   <CalendarPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="imports"
+              element={
+                <RequirePermission allow={(p) => importableEntities(p).length > 0}>
+                  <ImportsPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="imports/new"
+              element={
+                <RequirePermission allow={(p) => importableEntities(p).length > 0}>
+                  <ImportWizardPage />
+                </RequirePermission>
+              }
+            />
+            <Route
+              path="imports/:id"
+              element={
+                <RequirePermission allow={(p) => importableEntities(p).length > 0}>
+                  <ImportPage />
                 </RequirePermission>
               }
             />

@@ -9,6 +9,9 @@ import * as m0006 from './migrations/0006_activities.js';
 import * as m0007 from './migrations/0007_tasks.js';
 import * as m0008 from './migrations/0008_pool.js';
 import * as m0009 from './migrations/0009_regions.js';
+import * as m0010 from './migrations/0010_search.js';
+import * as m0011 from './migrations/0011_imports.js';
+import * as m0012 from './migrations/0012_pool_since.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, tests and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -21,6 +24,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '0007_tasks': m0007,
   '0008_pool': m0008,
   '0009_regions': m0009,
+  '0010_search': m0010,
+  '0011_imports': m0011,
+  '0012_pool_since': m0012,
 };
 
 class StaticProvider implements MigrationProvider {

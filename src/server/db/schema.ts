@@ -163,10 +163,27 @@ export interface OrganizationsTable extends PartyColumns {
   lastDealAt: OptionalTimestamp;
   /** When the owner was last warned of a return to the pool. */
   poolWarnedAt: OptionalTimestamp;
+  /** When it entered the pool (written with the owner; null while owned; migration 0012). */
+  pooledAt: OptionalTimestamp;
 }
 
 /** A nullable timestamp that inserts may leave out. */
 type OptionalTimestamp = ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+
+/** One key of the global search index per row (migration 0010; keys described in platform/search/tokens.ts). */
+export interface SearchTokensTable {
+  type: string;
+  recordId: string;
+  token: string;
+}
+
+/** The records a user opened lately (migration 0010), boosted in search and offered by the empty search box. */
+export interface RecentViewsTable {
+  userId: string;
+  type: string;
+  recordId: string;
+  viewedAt: Timestamp;
+}
 
 /** Claims, releases, assignments, warnings and automatic returns of the customer pool (migration 0008). */
 export interface PoolEventsTable {
@@ -336,6 +353,50 @@ export interface SavedViewsTable extends Audited {
   config: string;
 }
 
+/** An import of a CSV or XLSX file (migration 0011); counts and cursor move with each committed batch. */
+export interface ImportsTable {
+  id: string;
+  entity: string;
+  status: 'uploaded' | 'queued' | 'running' | 'done' | 'failed' | 'cancelled';
+  fileName: string;
+  format: 'csv' | 'xlsx';
+  encoding: string;
+  sizeBytes: number;
+  /** JSON: string[] */
+  headers: string;
+  /** JSON: Record<column index, field key> */
+  mapping: string | null;
+  duplicateMode: 'skip' | 'update' | 'create' | null;
+  totalRows: number | null;
+  cursor: Generated<number>;
+  rowsCreated: Generated<number>;
+  rowsUpdated: Generated<number>;
+  rowsSkipped: Generated<number>;
+  rowsFailed: Generated<number>;
+  cancelRequested: Generated<number>;
+  jobId: string | null;
+  error: string | null;
+  createdBy: string;
+  teamId: string | null;
+  createdAt: Timestamp;
+  startedAt: Timestamp | null;
+  finishedAt: Timestamp | null;
+}
+
+export interface ImportChunksTable {
+  importId: string;
+  seq: number;
+  data: Buffer;
+}
+
+export interface ImportErrorsTable {
+  importId: string;
+  row: number;
+  seq: number;
+  column: string | null;
+  reason: string;
+}
+
 export interface Database {
   teams: TeamsTable;
   roles: RolesTable;
@@ -358,9 +419,14 @@ export interface Database {
   notifications: NotificationsTable;
   calendarFeeds: CalendarFeedsTable;
   poolEvents: PoolEventsTable;
+  searchTokens: SearchTokensTable;
+  recentViews: RecentViewsTable;
   fieldGroups: FieldGroupsTable;
   customFields: CustomFieldsTable;
   savedViews: SavedViewsTable;
+  imports: ImportsTable;
+  importChunks: ImportChunksTable;
+  importErrors: ImportErrorsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;
@@ -391,3 +457,4 @@ export type NewTask = Insertable<TasksTable>;
 export type TaskUpdateRow = Updateable<TasksTable>;
 export type NotificationRow = Selectable<NotificationsTable>;
 export type PoolEventRow = Selectable<PoolEventsTable>;
+export type ImportRow = Selectable<ImportsTable>;

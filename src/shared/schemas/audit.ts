@@ -14,6 +14,10 @@ export const AuditEntrySchema = z.object({
   changes: z.record(z.string(), z.object({ before: z.unknown(), after: z.unknown() })).nullable(),
   meta: z.record(z.string(), z.unknown()).nullable(),
   ip: z.string().nullable(),
+  names: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Names of the users and teams whose ids appear in the changes (owner, team, assignee, user fields), by id; names only'),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
 

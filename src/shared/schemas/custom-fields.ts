@@ -74,8 +74,18 @@ export const CustomFieldCreateSchema = z.object({
 });
 export type CustomFieldCreate = z.infer<typeof CustomFieldCreateSchema>;
 
-/** Key, entity and type are fixed once created: stored values and indexes depend on them. */
-export const CustomFieldUpdateSchema = CustomFieldCreateSchema.omit({ entity: true, key: true, type: true }).partial().extend({ version: VersionSchema });
+/**
+ * Key, entity and type are fixed once created: stored values and indexes depend on them. Sending one
+ * is a 400 naming it rather than silently ignored, so a client that meant to change it learns it did not.
+ */
+const fixedAfterCreation = (what: string) =>
+  z
+    .never({ error: `The ${what} is fixed after creation; create a new field instead` })
+    .optional()
+    .describe(`Not accepted: the ${what} cannot change`);
+export const CustomFieldUpdateSchema = CustomFieldCreateSchema.omit({ entity: true, key: true, type: true })
+  .partial()
+  .extend({ version: VersionSchema, entity: fixedAfterCreation('record type'), key: fixedAfterCreation('key'), type: fixedAfterCreation('type') });
 export type CustomFieldUpdate = z.infer<typeof CustomFieldUpdateSchema>;
 
 export const FieldGroupCreateSchema = z.object({

@@ -26,6 +26,36 @@ export const EmailSchema = z.object({
 export type Phone = z.infer<typeof PhoneSchema>;
 export type Email = z.infer<typeof EmailSchema>;
 
+/**
+ * A website is an http(s) address or a bare domain ("www.huaqiang.example", stored as https://…);
+ * anything else (javascript:, mailto:, a phrase) is refused, because the address becomes a link.
+ * The host is kept as typed, so 华为.中国 stays readable instead of becoming punycode.
+ */
+export function normalizeWebsite(input: string): string | null {
+  if (/\s/.test(input)) return null;
+  const hasScheme = /^https?:\/\//i.test(input);
+  // "name:" that is not "host:port" is some other scheme.
+  if (!hasScheme && /^[a-z][a-z0-9+.-]*:(?!\d)/i.test(input)) return null;
+  const candidate = hasScheme ? input.replace(/^https?/i, (scheme) => scheme.toLowerCase()) : `https://${input}`;
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return null;
+  }
+  if (url.username || url.password) return null;
+  if (url.hostname !== 'localhost' && !/^[^.]+(\.[^.]+)+$/.test(url.hostname)) return null;
+  return candidate;
+}
+
+const WebsiteSchema = z
+  .string()
+  .trim()
+  .max(300)
+  .refine((v) => v === '' || normalizeWebsite(v) !== null, 'Enter a web address: http(s)://… or a domain such as www.example.com')
+  .transform((v) => (v === '' ? v : (normalizeWebsite(v) as string)))
+  .describe('http(s) address or a bare domain (stored with https://); empty clears it');
+
 const AddressFields = {
   country: optionalText(2).describe('ISO 3166-1 alpha-2, e.g. CN; set to CN when only divisions are given'),
   province: optionalText(12).describe('China only: province code (GB/T 2260), e.g. 440000; see GET /api/regions'),
@@ -44,7 +74,7 @@ const OrganizationFields = {
   size: z.enum(ORG_SIZES).nullable().optional(),
   source: optionalText(80),
   ...AddressFields,
-  website: optionalText(300),
+  website: WebsiteSchema.nullable().optional(),
   uscc: optionalText(18).describe('Unified social credit code (统一社会信用代码), 18 characters with check character'),
   tags: z.array(text(40).min(1)).max(50).optional(),
   phones: z.array(PhoneSchema).max(20).optional(),

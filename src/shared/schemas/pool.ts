@@ -60,11 +60,12 @@ export const PoolOrganizationSchema = z.object({
   teamId: IdSchema.nullable().describe('The pool it sits in: a team, or null for the company-wide pool'),
   teamName: z.string().nullable(),
   lastActivityAt: TimestampSchema.nullable(),
-  updatedAt: TimestampSchema.describe('Last change, usually when it came into the pool'),
+  updatedAt: TimestampSchema.describe('Last change of the record'),
+  pooledAt: TimestampSchema.describe('When it entered the pool (release, automatic return or assignment to the pool)'),
 });
 export type PoolOrganization = z.infer<typeof PoolOrganizationSchema>;
 
-export const POOL_SORTS = ['updatedAt', 'name'] as const;
+export const POOL_SORTS = ['pooledAt', 'updatedAt', 'name'] as const;
 export const PoolListQuerySchema = ListQueryBase.omit({ total: true }).extend({
   q: z.string().trim().max(100).optional().describe('Matches the name'),
   tier: z.enum(POOL_TIERS).optional().describe('"none": without a tier'),

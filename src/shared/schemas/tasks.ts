@@ -29,12 +29,26 @@ const Recurrence = z
   .regex(/^(RRULE:)?[A-Z]+=[^;\s]+(;[A-Z]+=[^;\s]+)*$/, 'Not a recurrence rule')
   .describe('RFC 5545 RRULE without DTSTART, e.g. FREQ=WEEKLY;INTERVAL=2 (daily or slower; UNTIL allowed, COUNT not)');
 
+/**
+ * Due and reminder times within 1970–2200: year 1 or 9999 is a typing slip, not a plan, and such
+ * times would sit at the ends of every due-date sort and calendar range.
+ */
+const TaskTime = When.refine((v) => {
+  const ms = Date.parse(v);
+  return ms >= Date.UTC(1970, 0, 1) && ms < Date.UTC(2201, 0, 1);
+}, 'Must be between the years 1970 and 2200');
+
 const TaskFields = {
-  title: text(200).min(1, 'Required'),
+  // A title is one line (lists, the calendar, reminder e-mails' subjects); pasted line breaks become spaces.
+  title: text(200)
+    .min(1, 'Required')
+    .transform((v) => v.replace(/\s*[\r\n\u2028\u2029]+\s*/g, ' ')),
   notes: text(10_000).nullable().optional(),
-  dueAt: When.nullable().optional().describe('Due time; for an all-day task the start of its day'),
+  dueAt: TaskTime.nullable().optional().describe('Due time; for an all-day task the start of its day (years 1970–2200)'),
   allDay: z.boolean().optional(),
-  remindAt: When.nullable().optional().describe('When to remind the assignee (in the app, and by e-mail when mail is set up)'),
+  remindAt: TaskTime.nullable()
+    .optional()
+    .describe('When to remind the assignee (in the app, and by e-mail when mail is set up); not after the due time (for an all-day task, its day)'),
   assigneeId: IdSchema.optional().describe('Defaults to you; someone else takes update rights with team or all scope'),
   priority: z.enum(TASK_PRIORITIES).optional(),
   status: z.enum(TASK_STATUSES).optional(),

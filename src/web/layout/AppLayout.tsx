@@ -6,6 +6,7 @@ import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PageLoading } from '../components/PageLoading';
 import { useCurrentUser } from '../features/auth/api';
 import { NotificationBell } from '../features/notifications/NotificationBell';
+import { GlobalSearch } from '../features/search/GlobalSearch';
 import { ADMIN_MENU_KEY, CUSTOMERS_MENU_KEY, navItems, selectedNavKey } from './navItems';
 import { UserMenu } from './UserMenu';
 
@@ -49,6 +50,7 @@ export function AppLayout() {
             borderBottom: '1px solid #f0f0f0',
           }}
         >
+          <GlobalSearch />
           <NotificationBell />
           <UserMenu />
         </Layout.Header>

@@ -71,6 +71,24 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   return data as T;
 }
 
+/** A multipart upload (files); the browser sets the content type with its boundary. */
+export async function uploadForm<T>(path: string, form: FormData): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}`, { method: 'POST', headers, credentials: 'same-origin', body: form });
+  } catch (err) {
+    throw new ApiError(0, 'network_error', err instanceof Error ? err.message : String(err));
+  }
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    if (res.status === 401) unauthorizedHandler?.();
+    throw new ApiError(res.status, data?.error?.code ?? 'http_error', data?.error?.message ?? res.statusText, data?.error?.fields);
+  }
+  return data as T;
+}
+
 export const http = {
   get: <T>(path: string, params?: Record<string, QueryValue>) => api<T>('GET', path + (params ? queryString(params) : '')),
   post: <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {}),

@@ -8,6 +8,7 @@ import { cappedCount } from '../../platform/list-filters.js';
 import { orderBy, readKeysetPage, type SortKey, selectSortValues } from '../../platform/pagination.js';
 import { scopeFilter } from '../../platform/permissions.js';
 import { containsText } from '../../platform/text-match.js';
+import { indexParty, touchesSearch } from '../customers/party-search.js';
 import { hasTag } from '../customers/tags.js';
 
 const MODULE: ModuleKey = 'contacts';
@@ -77,8 +78,11 @@ export const contactsRepository = {
     return new Map(rows.map((r) => [r.id, r.name]));
   },
 
-  insert(db: Db, row: NewContact): Promise<ContactRow> {
-    return db.insertInto('contacts').values(row).returningAll().executeTakeFirstOrThrow();
+  /** Global search learns of the record in the same transaction (as in `update`). */
+  async insert(db: Db, row: NewContact): Promise<ContactRow> {
+    const created = await db.insertInto('contacts').values(row).returningAll().executeTakeFirstOrThrow();
+    await indexParty(db, 'contacts', created);
+    return created;
   },
 
   /** Writes only when the version still matches; undefined means someone else changed it first. */
@@ -96,14 +100,17 @@ export const contactsRepository = {
       .execute();
   },
 
-  update(db: Db, id: string, version: number, changes: ContactUpdateRow): Promise<ContactRow | undefined> {
-    return db
+  async update(db: Db, id: string, version: number, changes: ContactUpdateRow): Promise<ContactRow | undefined> {
+    const updated = await db
       .updateTable('contacts')
       .set({ ...changes, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
+    // Edits, deletes, restores and merges all pass here: the search index changes with the row.
+    if (updated && touchesSearch(changes)) await indexParty(db, 'contacts', updated);
+    return updated;
   },
 
   /** The memberships of a page of contacts in one query, main organization first. */

@@ -29,7 +29,8 @@ async function presentAll(ctx: Ctx, rows: ContactRow[]) {
     ctx,
     rows.map((r) => r.id),
   );
-  return rows.map((r) => presentContact(r, live.get(r.id) ?? []));
+  const keys = await customFieldsService.liveKeys(ctx.db, MODULE);
+  return rows.map((r) => presentContact(r, live.get(r.id) ?? [], keys));
 }
 
 /** Phone numbers, organizations and custom values zod cannot judge, in one 400 naming every bad field. */
@@ -86,7 +87,7 @@ export const contactsService = {
       if (input.organizations) await replaceMemberships(trx, created.id, input.organizations, [], at);
       const organizations = (await loadMemberships({ db: trx }, [created.id])).live.get(created.id) ?? [];
       await auditAs(trx, ctx.actor, 'create', MODULE, created.id, { before: null, after: auditableContact(created, organizations) });
-      return presentContact(created, organizations);
+      return presentContact(created, organizations, await customFieldsService.liveKeys(trx, MODULE));
     });
   },
 
@@ -117,7 +118,7 @@ export const contactsService = {
       if (input.organizations) await replaceMemberships(trx, id, input.organizations, before.rows, at);
       const organizations = (await loadMemberships({ db: trx }, [id])).live.get(id) ?? [];
       await auditAs(trx, ctx.actor, 'update', MODULE, id, { before: auditableContact(current, members), after: auditableContact(updated, organizations) });
-      return presentContact(updated, organizations);
+      return presentContact(updated, organizations, await customFieldsService.liveKeys(trx, MODULE));
     });
   },
 

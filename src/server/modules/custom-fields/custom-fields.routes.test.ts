@@ -172,8 +172,6 @@ describe('custom fields', () => {
       required: true,
       position: 99,
       showInList: true,
-      type: 'number',
-      key: 'other',
     });
     expect(res.statusCode).toBe(200);
     expect(res.json()).toMatchObject({ key: field.key, type: 'select', required: true, position: 99, showInList: true, version: 2 });
@@ -183,6 +181,21 @@ describe('custom fields', () => {
     expect(entry.changes.required).toEqual({ before: false, after: true });
   });
 
+  test('PATCH answers 400 naming type, key or entity when one is sent (they are fixed after creation) and changes nothing', async () => {
+    const field = (await admin.post('/api/custom-fields', { entity: 'organizations', key: uniqueKey('revenue'), label: label('Revenue'), type: 'money' })).json();
+    for (const [name, value] of [
+      ['type', 'text'],
+      ['key', 'other_key'],
+      ['entity', 'contacts'],
+    ] as const) {
+      const res = await admin.patch(`/api/custom-fields/${field.id}`, { version: field.version, label: label('Changed'), [name]: value });
+      expect(res.statusCode, name).toBe(400);
+      expect(Object.keys(res.json().error.fields), name).toEqual([name]);
+    }
+    const catalog = (await admin.get('/api/custom-fields?entity=organizations')).json();
+    expect(catalog.fields.find((f: { id: string }) => f.id === field.id)).toMatchObject({ type: 'money', key: field.key, version: field.version, label: label('Revenue') });
+  });
+
   test('delete goes to the recycle bin and drops the index; restore brings both back; a live field with the key blocks the restore', async () => {
     const key = uniqueKey('revenue');
     const field = (await admin.post('/api/custom-fields', { entity: 'organizations', key, label: label('Revenue', '年营业额'), type: 'money' })).json();
@@ -190,8 +203,12 @@ describe('custom fields', () => {
     expect((await admin.delete(`/api/custom-fields/${field.id}`)).statusCode).toBe(204);
     expect(await indexesOn('organizations')).not.toContain(`cf_organizations_${key}`);
     expect((await admin.get('/api/custom-fields?entity=organizations')).json().fields.map((f: { id: string }) => f.id)).not.toContain(field.id);
-    // The value stays in the record.
-    expect((await admin.get(`/api/organizations/${org.id}`)).json().custom).toEqual({ [key]: 12.5 });
+    // The value stays stored for a restore, but readers no longer get a value of a field that does not exist.
+    expect((await admin.get(`/api/organizations/${org.id}`)).json().custom).toEqual({});
+    const listed = (await admin.get('/api/organizations?q=Keeps%20values')).json().items;
+    expect(listed.find((o: { id: string }) => o.id === org.id).custom).toEqual({});
+    const stored = await t.database.db.selectFrom('organizations').select('custom').where('id', '=', org.id).executeTakeFirstOrThrow();
+    expect(typeof stored.custom === 'string' ? JSON.parse(stored.custom) : stored.custom).toEqual({ [key]: 12.5 });
     // A new field may reuse the key only with the same type (the stored values keep their meaning).
     const other = await admin.post('/api/custom-fields', { entity: 'organizations', key, label: label('Revenue text'), type: 'text' });
     expect(other.statusCode).toBe(409);
@@ -205,6 +222,26 @@ describe('custom fields', () => {
     expect((await admin.post(`/api/recycle-bin/custom_fields/${field.id}/restore`)).statusCode).toBe(204);
     expect(await indexesOn('organizations')).toContain(`cf_organizations_${key}`);
     expect((await admin.get('/api/custom-fields?entity=organizations')).json().fields.map((f: { id: string }) => f.id)).toContain(field.id);
+    expect((await admin.get(`/api/organizations/${org.id}`)).json().custom).toEqual({ [key]: 12.5 });
+  });
+
+  test("a contact's value of a deleted field is not returned, survives an edit of other values, and comes back with the field", async () => {
+    const [gone, kept] = [uniqueKey('hobby'), uniqueKey('level')];
+    const goneField = (await admin.post('/api/custom-fields', { entity: 'contacts', key: gone, label: label('Hobby'), type: 'text' })).json();
+    await admin.post('/api/custom-fields', { entity: 'contacts', key: kept, label: label('Level'), type: 'text' });
+    // Earlier tests leave required contact fields behind; fill them so the create is about our two.
+    const required = (await admin.get('/api/custom-fields?entity=contacts')).json().fields.filter((f: { required: boolean }) => f.required);
+    const filled = Object.fromEntries(required.map((f: { key: string; options: { value: string }[] }) => [f.key, f.options[0]?.value ?? 'x']));
+    const made = await admin.post('/api/contacts', { name: '王芳', custom: { ...filled, [gone]: '高尔夫', [kept]: 'VIP' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const contact = made.json();
+    expect((await admin.delete(`/api/custom-fields/${goneField.id}`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/contacts/${contact.id}`)).json().custom).toEqual({ ...filled, [kept]: 'VIP' });
+    const edited = await admin.patch(`/api/contacts/${contact.id}`, { version: contact.version, custom: { [kept]: 'Gold' } });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json().custom).toEqual({ ...filled, [kept]: 'Gold' });
+    expect((await admin.post(`/api/recycle-bin/custom_fields/${goneField.id}/restore`)).statusCode).toBe(204);
+    expect((await admin.get(`/api/contacts/${contact.id}`)).json().custom).toEqual({ ...filled, [gone]: '高尔夫', [kept]: 'Gold' });
   });
 
   test('multi-select fields get a GIN index on PostgreSQL; long text gets none', async () => {

@@ -244,6 +244,11 @@ export const customFieldsService = {
     return Object.fromEntries(fields.map((f) => [`custom.${f.key}`, listFieldOf(db, { entity, key: f.key, type: f.type as CustomFieldType })]));
   },
 
+  /** Keys of the record type's live fields, for presenting values (see liveCustomValues). */
+  async liveKeys(db: Db, entity: CustomFieldEntity): Promise<Set<string>> {
+    return new Set((await repo.liveFields(db, [entity])).map((f) => f.key));
+  },
+
   /** Checks and merges a record's custom values; see custom-values.ts. */
   prepareValues: prepareCustomValues,
 };

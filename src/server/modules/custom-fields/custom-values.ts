@@ -139,6 +139,16 @@ export async function prepareCustomValues(
 /** Parses the `custom` column: jsonb arrives parsed from PostgreSQL, text from SQLite. */
 export const parseCustomColumn = (v: string | Record<string, unknown>): Record<string, unknown> => (typeof v === 'string' ? JSON.parse(v) : v);
 
+/**
+ * What the API shows of a record's values: those of live fields only. A deleted field's values stay
+ * stored so that restoring the field brings them back, but until then the field does not exist for
+ * readers (nor for forms, lists, filters or exports). `'all'` keeps every value (the audit log's view).
+ */
+export function liveCustomValues(values: Record<string, unknown>, liveKeys: ReadonlySet<string> | 'all'): Record<string, unknown> {
+  if (liveKeys === 'all') return values;
+  return Object.fromEntries(Object.entries(values).filter(([key]) => liveKeys.has(key)));
+}
+
 /** Custom values as separate audit fields ("custom.revenue"), so the history shows each change on its own. */
 export function auditableCustom(values: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(values).map(([k, v]) => [`custom.${k}`, v]));

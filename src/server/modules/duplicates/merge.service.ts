@@ -11,6 +11,7 @@ import type { MergeHooks } from '../../platform/merge-hooks.js';
 import { assertCan } from '../../platform/permissions.js';
 import { auditableContact, presentContact } from '../contacts/contacts.presenter.js';
 import { contactsRepository } from '../contacts/contacts.repository.js';
+import { customFieldsService } from '../custom-fields/custom-fields.service.js';
 import { auditableMemberships, loadMemberships } from '../contacts/memberships.js';
 import { membersOf, moveContactMemberships, moveOrganizationMembers } from '../contacts/merge-memberships.js';
 import { contactPointsRepository } from '../customers/contact-points.repository.js';
@@ -135,7 +136,7 @@ export const mergeService = {
       await auditAs(trx, ctx.actor, 'delete', 'organizations', source.id, { meta: { mergedInto: targetId, mergedIntoName: updated.name } });
       return updated;
     });
-    return presentOrganization(row);
+    return presentOrganization(row, await customFieldsService.liveKeys(ctx.db, 'organizations'));
   },
 
   async contacts(ctx: Ctx, hooks: MergeHooks, targetId: string, body: MergeBody): Promise<Contact> {
@@ -165,7 +166,7 @@ export const mergeService = {
         meta: { mergedFrom: source.id, mergedFromName: source.name },
       });
       await auditAs(trx, ctx.actor, 'delete', 'contacts', source.id, { meta: { mergedInto: targetId, mergedIntoName: updated.name } });
-      return presentContact(updated, after);
+      return presentContact(updated, after, await customFieldsService.liveKeys(trx, 'contacts'));
     });
   },
 };

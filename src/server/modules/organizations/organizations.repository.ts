@@ -8,6 +8,7 @@ import { cappedCount } from '../../platform/list-filters.js';
 import { orderBy, readKeysetPage, type SortKey, selectSortValues } from '../../platform/pagination.js';
 import { scopeFilter } from '../../platform/permissions.js';
 import { containsText } from '../../platform/text-match.js';
+import { indexParty, touchesSearch } from '../customers/party-search.js';
 import { hasTag } from '../customers/tags.js';
 
 const MODULE: ModuleKey = 'organizations';
@@ -72,12 +73,15 @@ export const organizationsRepository = {
     return new Map(rows.map((r) => [r.id, r.name]));
   },
 
-  insert(db: Db, row: NewOrganization): Promise<OrganizationRow> {
-    return db
+  /** Global search learns of the record in the same transaction (as in `update`). */
+  async insert(db: Db, row: NewOrganization): Promise<OrganizationRow> {
+    const created = await db
       .insertInto('organizations')
-      .values({ ...row, ownedSince: row.ownedSince ?? (row.ownerId ? row.createdAt : null) })
+      .values({ ...row, ownedSince: row.ownedSince ?? (row.ownerId ? row.createdAt : null), pooledAt: row.ownerId ? null : row.createdAt })
       .returningAll()
       .executeTakeFirstOrThrow();
+    await indexParty(db, 'organizations', created);
+    return created;
   },
 
   /**
@@ -98,16 +102,20 @@ export const organizationsRepository = {
    * Writes only when the version still matches; undefined means someone else changed it first.
    * A new owner (edit, bulk assign, merge) restarts the pool rule's clock (modules/pool).
    */
-  update(db: Db, id: string, version: number, changes: OrganizationUpdateRow): Promise<OrganizationRow | undefined> {
+  async update(db: Db, id: string, version: number, changes: OrganizationUpdateRow): Promise<OrganizationRow | undefined> {
+    const at = changes.updatedAt ?? new Date().toISOString();
     const hold =
-      changes.ownerId === undefined ? {} : { ownedSince: changes.ownerId ? (changes.updatedAt ?? new Date().toISOString()) : null, poolWarnedAt: null };
-    return db
+      changes.ownerId === undefined ? {} : { ownedSince: changes.ownerId ? at : null, pooledAt: changes.ownerId ? null : at, poolWarnedAt: null };
+    const updated = await db
       .updateTable('organizations')
       .set({ ...changes, ...hold, version: version + 1 })
       .where('id', '=', id)
       .where('version', '=', version)
       .returningAll()
       .executeTakeFirst();
+    // Edits, deletes, restores and merges all pass here: the search index changes with the row.
+    if (updated && touchesSearch(changes)) await indexParty(db, 'organizations', updated);
+    return updated;
   },
 
   async insertTransition(db: Db, row: LifecycleTransitionRow): Promise<void> {

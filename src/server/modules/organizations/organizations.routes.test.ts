@@ -87,6 +87,26 @@ describe('create', () => {
     expect(org).toMatchObject({ uscc: '91350100M000100Y43', website: null, industry: null });
   });
 
+  test('accepts a website as an http(s) address or a bare domain (stored with https://) and refuses other schemes with 400 naming website', async () => {
+    const bare = (await rep.post('/api/organizations', { name: 'Website bare', website: ' www.huaqiang.example ' })).json();
+    expect(bare.website).toBe('https://www.huaqiang.example');
+    const full = (await rep.post('/api/organizations', { name: 'Website full', website: 'HTTP://华为.中国/about?x=1' })).json();
+    expect(full.website).toBe('http://华为.中国/about?x=1');
+    expect((await rep.post('/api/organizations', { name: 'Website port', website: 'intranet.example:8080/crm' })).json().website).toBe(
+      'https://intranet.example:8080/crm',
+    );
+    const before = await count('organizations');
+    for (const website of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'mailto:a@b.example', 'not a site', 'huaqiang', 'ftp://files.example', 'https://user:pw@evil.example']) {
+      const res = await rep.post('/api/organizations', { name: 'Website bad', website });
+      expect(res.statusCode, website).toBe(400);
+      expect(Object.keys(res.json().error.fields), website).toEqual(['website']);
+    }
+    expect(await count('organizations')).toBe(before);
+    const patched = await rep.patch(`/api/organizations/${bare.id}`, { version: bare.version, website: 'javascript:alert(1)' });
+    expect(patched.statusCode).toBe(400);
+    expect(patched.json().error.fields).toHaveProperty('website');
+  });
+
   test('answers 400 naming the fields zod rejects, and writes nothing', async () => {
     const before = await count('organizations');
     const res = await rep.post('/api/organizations', { name: '', partyType: 'alien', emails: [{ address: 'nope' }], tier: 'Z' });

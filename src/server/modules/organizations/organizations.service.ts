@@ -74,12 +74,13 @@ export const organizationsService = {
     const { keys, where } = await customerListQuery(ctx, MODULE, q);
     const { rows, ...count } = await repo.list(ctx.db, ctx.actor, q, keys, where);
     const page = toPage(rows, q.limit, keys);
-    return { items: page.rows.map(presentOrganization), nextCursor: page.nextCursor, ...count };
+    const live = await customFieldsService.liveKeys(ctx.db, MODULE);
+    return { items: page.rows.map((r) => presentOrganization(r, live)), nextCursor: page.nextCursor, ...count };
   },
 
   async get(ctx: Ctx, id: string) {
     assertCan(ctx.actor, MODULE, 'read');
-    return presentOrganization(await loadVisible(ctx, id));
+    return presentOrganization(await loadVisible(ctx, id), await customFieldsService.liveKeys(ctx.db, MODULE));
   },
 
   async create(ctx: Ctx, input: OrganizationCreate) {
@@ -110,7 +111,7 @@ export const organizationsService = {
       await auditAs(trx, ctx.actor, 'create', MODULE, created.id, { before: null, after: auditableOrganization(created) });
       return created;
     });
-    return presentOrganization(row);
+    return presentOrganization(row, await customFieldsService.liveKeys(ctx.db, MODULE));
   },
 
   async update(ctx: Ctx, id: string, input: OrganizationUpdate) {
@@ -146,7 +147,7 @@ export const organizationsService = {
       });
       return updated;
     });
-    return presentOrganization(row);
+    return presentOrganization(row, await customFieldsService.liveKeys(ctx.db, MODULE));
   },
 
   /** To the recycle bin; contact memberships stay, so a restore brings them back. */

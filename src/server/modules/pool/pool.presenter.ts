@@ -20,7 +20,8 @@ export function presentPoolEvent(row: PoolEventRow, names: Map<string, string>):
   };
 }
 
-type PoolRow = Omit<PoolOrganization, 'partyType' | 'lifecycleStatus' | 'tier' | 'regionNames'> & {
+type PoolRow = Omit<PoolOrganization, 'partyType' | 'lifecycleStatus' | 'tier' | 'regionNames' | 'pooledAt'> & {
+  pooledAt: string | null;
   partyType: string;
   lifecycleStatus: string;
   tier: string | null;
@@ -43,5 +44,7 @@ export function presentPoolOrganization(row: PoolRow): PoolOrganization {
     teamName: row.teamName,
     lastActivityAt: row.lastActivityAt,
     updatedAt: row.updatedAt,
+    // Every pool record has it (written with the owner, filled by migration 0012); the fallback is for the type only.
+    pooledAt: row.pooledAt ?? row.updatedAt,
   };
 }

@@ -10,7 +10,7 @@ import { ORGANIZATION_SCOPE } from '../organizations/organizations.repository.js
 
 type Eb = ExpressionBuilder<Database, 'organizations'>;
 
-export const POOL_SORT_COLUMNS = { updatedAt: 'organizations.updatedAt', name: 'organizations.name' };
+export const POOL_SORT_COLUMNS = { pooledAt: 'organizations.pooledAt', updatedAt: 'organizations.updatedAt', name: 'organizations.name' };
 
 /** The actor's own team and every team above it: a branch's reps may work their region's pool too. */
 const ownAndAncestorTeams = (actor: Actor) => (actor.teamPath ?? '').split('/').filter(Boolean);
@@ -78,6 +78,7 @@ export const poolRepository = {
             'teams.name as teamName',
             'organizations.lastActivityAt',
             'organizations.updatedAt',
+            'organizations.pooledAt',
           ])
           .$if(!!after, (qb) => qb.where(after as never)),
         keys,
@@ -113,7 +114,7 @@ export const poolRepository = {
   claim(trx: Db, id: string, owner: { ownerId: string; teamId: string | null }, at: string): Promise<OrganizationRow | undefined> {
     return trx
       .updateTable('organizations')
-      .set((eb) => ({ ...owner, ownedSince: at, poolWarnedAt: null, updatedAt: at, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ...owner, ownedSince: at, pooledAt: null, poolWarnedAt: null, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .where('ownerId', 'is', null)
       .where('deletedAt', 'is', null)
@@ -128,7 +129,7 @@ export const poolRepository = {
   toPool(trx: Db, id: string, expected: Partial<Pick<HeldOrganization, 'ownerId' | 'ownedSince' | 'lastActivityAt' | 'lastDealAt'>>, at: string) {
     return trx
       .updateTable('organizations')
-      .set((eb) => ({ ownerId: null, ownedSince: null, poolWarnedAt: null, updatedAt: at, version: eb('version', '+', 1) }))
+      .set((eb) => ({ ownerId: null, ownedSince: null, pooledAt: at, poolWarnedAt: null, updatedAt: at, version: eb('version', '+', 1) }))
       .where('id', '=', id)
       .where('deletedAt', 'is', null)
       .where('ownerId', '=', expected.ownerId as string)

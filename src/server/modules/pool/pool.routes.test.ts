@@ -134,6 +134,19 @@ describe('claiming', () => {
     expect((await row(org.id)).ownedSince).not.toBeNull();
   });
 
+  test("after a claim the rep's history and timeline name the team the record came from, which she cannot otherwise see (names only)", async () => {
+    const org = await pooled(users.manager, { name: 'Named teams 团队名' });
+    expect((await rep.post(`/api/organizations/${org.id}/claim`)).statusCode).toBe(200);
+    expect([403, 404]).toContain((await rep.get(`/api/teams/${teams.region.id}`)).statusCode);
+
+    const history = (await rep.get(`/api/audit-log/records/organizations/${org.id}`)).json().items;
+    expect(history[0].changes.teamId).toEqual({ before: teams.region.id, after: teams.branch.id });
+    expect(history[0].names).toEqual({ [teams.region.id]: '华东大区', [teams.branch.id]: '上海分部', [users.rep.id]: '李娜' });
+    const timeline = (await rep.get(`/api/activities/timeline?organizationId=${org.id}`)).json().items;
+    const claim = timeline.find((i: { type: string; change?: { meta: unknown } }) => i.type === 'change' && i.change?.meta);
+    expect(claim.change.names[teams.region.id]).toBe('华东大区');
+  });
+
   test('claiming an organization someone owns answers 409 when the caller can see it and 404 when they cannot; another team’s pool is 404', async () => {
     const owned = await makeOrganization(t, { ownerId: users.mate.id });
     const res = await manager.post(`/api/organizations/${owned.id}/claim`);
@@ -185,6 +198,25 @@ describe('claiming', () => {
   });
 });
 
+describe('in the pool since', () => {
+  test('the list shows and sorts by when a record entered the pool, not its last edit; a claim clears it', async () => {
+    const first = await pooled(users.mate, { name: 'Since 入池 first' });
+    const second = await pooled(users.mate, { name: 'Since 入池 second' });
+    const firstPooledAt = (await row(first.id)).pooledAt as string;
+    expect(firstPooledAt).toBe(first.updatedAt);
+    // An edit of a pool record is not a new entry into the pool.
+    const edited = await admin.patch(`/api/organizations/${first.id}`, { version: first.version, industry: '制造业' });
+    expect(edited.statusCode).toBe(200);
+    const items = (await rep.get('/api/pool/organizations?q=入池')).json().items as { id: string; pooledAt: string; updatedAt: string }[];
+    expect(items.map((i) => i.id)).toEqual([second.id, first.id]);
+    expect(items[1]).toMatchObject({ pooledAt: firstPooledAt, updatedAt: edited.json().updatedAt });
+    expect(items[1].updatedAt > items[1].pooledAt).toBe(true);
+    expect((await rep.get('/api/pool/organizations?q=入池&sort=pooledAt')).json().items.map((i: { id: string }) => i.id)).toEqual([first.id, second.id]);
+    expect((await rep.post(`/api/organizations/${first.id}/claim`)).statusCode).toBe(200);
+    expect((await row(first.id)).pooledAt).toBeNull();
+  });
+});
+
 describe('releasing', () => {
   test("the owner releases with a reason: the organization goes to its team's pool, and the release is recorded and audited", async () => {
     const org = await makeOrganization(t, { ownerId: users.rep.id, name: 'Release me' });
@@ -202,6 +234,7 @@ describe('releasing', () => {
     });
     const after = await row(org.id);
     expect(after).toMatchObject({ ownerId: null, teamId: teams.branch.id, ownedSince: null, version: org.version + 1 });
+    expect(after.pooledAt).toBe(res.json().at);
     expect(await poolIds(mate)).toContain(org.id);
     const history = (await admin.get(`/api/audit-log/records/organizations/${org.id}`)).json().items;
     expect(history[0]).toMatchObject({ actorId: users.rep.id, meta: { pool: 'release', reason: '客户已转向竞争对手' } });

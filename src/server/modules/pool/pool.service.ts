@@ -33,7 +33,7 @@ async function presentEvents(ctx: Ctx, rows: PoolEventRow[]) {
 export const poolService = {
   async list(ctx: Ctx, q: PoolListQuery) {
     assertCan(ctx.actor, MODULE, 'read');
-    const keys = parseSort(q.sort, POOL_SORT_COLUMNS, 'organizations.id', '-updatedAt');
+    const keys = parseSort(q.sort, POOL_SORT_COLUMNS, 'organizations.id', '-pooledAt');
     const rows = await repo.list(ctx.db, ctx.actor, q, keys);
     const page = toPage(rows, q.limit, keys);
     return { items: page.rows.map(presentPoolOrganization), nextCursor: page.nextCursor };

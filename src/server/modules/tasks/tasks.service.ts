@@ -23,6 +23,7 @@ const MODULE = 'tasks';
 /** More tasks than fit a month view are a list, not a calendar. */
 const CALENDAR_LIMIT = 2000;
 const CALENDAR_STATUSES = ['open', 'in_progress', 'done'];
+const DAY_MS = 86_400_000;
 const iso = (v: string | null | undefined) => (v ? new Date(v).toISOString() : null);
 const isActive = (status: string) => (ACTIVE_TASK_STATUSES as readonly string[]).includes(status);
 
@@ -83,6 +84,16 @@ async function checkFields(ctx: Ctx, input: Partial<TaskCreate>, current?: TaskR
   const dueAt = input.dueAt === undefined ? (current?.dueAt ?? null) : iso(input.dueAt);
   const effectiveRule = recurrence === undefined ? current?.recurrence : recurrence;
   if (effectiveRule && !dueAt && !fields.recurrence) fields[recurrence ? 'recurrence' : 'dueAt'] = 'A repeating task needs a due date';
+  // A reminder after the due time reminds of nothing; an all-day task may be reminded during its day.
+  // Checked when the timing is touched, so an unrelated edit of an older task is not refused.
+  if (input.dueAt !== undefined || input.remindAt !== undefined || input.allDay !== undefined) {
+    const remindAt = input.remindAt === undefined ? (current?.remindAt ?? null) : iso(input.remindAt);
+    const allDay = input.allDay === undefined ? current?.allDay === 1 : input.allDay;
+    const latest = dueAt ? Date.parse(dueAt) + (allDay ? DAY_MS : 0) : null;
+    if (remindAt && latest !== null && Date.parse(remindAt) > latest) {
+      fields.remindAt = allDay ? 'The reminder is after the due day' : 'The reminder is after the due time';
+    }
+  }
   if (Object.keys(fields).length > 0) throw badRequest('validation_failed', 'Some fields are invalid', fields);
   return { link, recurrence };
 }

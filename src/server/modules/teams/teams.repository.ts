@@ -36,6 +36,14 @@ export const teamsRepository = {
     return visible(db, actor, opts).selectAll('teams').where('teams.id', '=', id).executeTakeFirst();
   },
 
+  /** Names of teams by id, deleted ones included (an export shows whose team a record was in). */
+  async namesOf(db: Db, ids: string[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return new Map();
+    const rows = await db.selectFrom('teams').select(['id', 'name']).where('id', 'in', unique).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  },
+
   findById(db: Db, id: string): Promise<TeamRow | undefined> {
     return db.selectFrom('teams').selectAll().where('id', '=', id).where('deletedAt', 'is', null).executeTakeFirst();
   },

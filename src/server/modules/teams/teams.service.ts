@@ -145,4 +145,5 @@ export const teamsService = {
   exists: async (db: Db, id: string) => !!(await repo.findById(db, id)),
   lockTree: (trx: Db) => repo.lockTree(trx),
   findById: (db: Db, id: string) => repo.findById(db, id),
+  namesOf: (ctx: { db: Db }, ids: string[]) => repo.namesOf(ctx.db, ids),
 };

@@ -119,6 +119,21 @@ export async function fail(db: Db, job: JobRow, error: unknown, backoff: Backoff
     .execute();
 }
 
+/**
+ * Keeps a long job's claim alive (imports call it after every batch); false when the claim was lost,
+ * i.e. the lock expired and another runner took the job.
+ */
+export async function extendLock(db: Db, job: Pick<JobRow, 'id' | 'lockedBy'>, lockMs: number): Promise<boolean> {
+  const result = await db
+    .updateTable('jobs')
+    .set({ lockedUntil: new Date(Date.now() + lockMs).toISOString() })
+    .where('id', '=', job.id)
+    .where('status', '=', 'running')
+    .where('lockedBy', '=', job.lockedBy)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}
+
 /** Cancels a job that has not started; returns whether it was pending. */
 export async function cancel(db: Db, id: string): Promise<boolean> {
   const result = await db

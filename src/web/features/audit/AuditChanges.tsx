@@ -2,6 +2,7 @@ import { Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/schemas/audit';
 import { formatDateTime } from '../../lib/format';
+import { useCustomFieldHistory } from '../custom-fields/useCustomFieldHistory';
 
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -25,9 +26,23 @@ function show(field: string, value: unknown, resolve?: ResolveName): string {
   return JSON.stringify(value);
 }
 
-/** "field: before → after" per changed field; for events without changes (sign-ins), their details. */
-export function AuditChanges({ entry, resolve }: { entry: Pick<AuditEntry, 'changes' | 'meta'>; resolve?: ResolveName }) {
+/**
+ * "field: before → after" per changed field; for events without changes (sign-ins), their details.
+ * Users and teams the entry refers to are named by the server (`names`), so a reader who cannot list
+ * them still reads names; custom fields show their label and formatted values.
+ */
+export function AuditChanges({
+  entry,
+  resolve: pageResolve,
+}: {
+  entry: Pick<AuditEntry, 'changes' | 'meta' | 'entityType' | 'names'>;
+  resolve?: ResolveName;
+}) {
   const { t } = useTranslation();
+  const custom = useCustomFieldHistory(entry.entityType);
+  const names = entry.names;
+  const resolve: ResolveName = (field, id) => names?.[id] ?? pageResolve?.(field, id);
+  const value = (field: string, v: unknown) => custom.format(field, v, names) ?? show(field, v, resolve);
   // The record's own id says nothing to a reader; a first value (a create) needs no "∅ →" before it.
   const changes = Object.entries(entry.changes ?? {}).filter(([field]) => field !== 'id');
   if (changes.length > 0) {
@@ -35,13 +50,13 @@ export function AuditChanges({ entry, resolve }: { entry: Pick<AuditEntry, 'chan
       <ul style={{ margin: 0, paddingLeft: 16 }}>
         {changes.map(([field, { before, after }]) => (
           <li key={field}>
-            <Typography.Text strong>{t(`fields.${field}`, { defaultValue: field })}</Typography.Text>:{' '}
+            <Typography.Text strong>{custom.label(field) ?? t(`fields.${field}`, { defaultValue: field })}</Typography.Text>:{' '}
             {before !== null && before !== undefined && (
               <>
-                <Typography.Text type="secondary">{show(field, before, resolve)}</Typography.Text> →{' '}
+                <Typography.Text type="secondary">{value(field, before)}</Typography.Text> →{' '}
               </>
             )}
-            <Typography.Text>{show(field, after, resolve)}</Typography.Text>
+            <Typography.Text>{value(field, after)}</Typography.Text>
           </li>
         ))}
       </ul>

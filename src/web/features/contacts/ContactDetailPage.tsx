@@ -19,6 +19,7 @@ import { OwnerName } from '../customers/OwnerName';
 import { useHistoryResolve } from '../customers/useHistoryResolve';
 import { MergeButton } from '../merge/MergeButton';
 import { regionText } from '../regions/RegionName';
+import { useRecordView } from '../search/api';
 import { ContactTasksCard } from '../tasks/OpenTasksPanel';
 import { useContact, useDeleteContact } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
@@ -29,6 +30,7 @@ export function ContactDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
   const contact = useContact(id);
+  useRecordView('contacts', contact.data?.id);
 
   if (contact.isPending) return <PageLoading />;
   if (contact.isError) {

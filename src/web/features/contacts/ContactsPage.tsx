@@ -8,6 +8,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { can } from '../../lib/permissions';
 import { useShowError } from '../../lib/useShowError';
 import { useCurrentUser } from '../auth/api';
+import { ExportMenu } from '../exports/ExportMenu';
+import { ImportButton } from '../imports/ImportButton';
 import { ListView } from '../list-views/ListView';
 import type { BuiltinColumn } from '../list-views/listFields';
 import { partyColumns } from '../list-views/partyColumns';
@@ -70,7 +72,17 @@ export function ContactsPage() {
 
   return (
     <>
-      <PageHeader title={t('contacts.title')} description={t('contacts.description')} extra={createButton} />
+      <PageHeader
+        title={t('contacts.title')}
+        description={t('contacts.description')}
+        extra={
+          <>
+            <ImportButton entity="contacts" />
+            <ExportMenu entity="contacts" />
+            {createButton}
+          </>
+        }
+      />
       <ListView<Contact>
         entity="contacts"
         columns={columns}

@@ -18,11 +18,12 @@ export const customFieldKeys = {
 };
 
 /** The groups and fields of one record type, for forms, detail pages, list columns and filters. */
-export function useCustomFieldCatalog(entity: CustomFieldEntity) {
+export function useCustomFieldCatalog(entity: CustomFieldEntity, enabled = true) {
   return useQuery({
     queryKey: customFieldKeys.catalog(entity),
     queryFn: () => http.get<CustomFieldCatalog>('/custom-fields', { entity }),
     staleTime: 60_000,
+    enabled,
   });
 }
 

@@ -17,6 +17,7 @@ import { OwnerName } from '../customers/OwnerName';
 import { useHistoryResolve } from '../customers/useHistoryResolve';
 import { MergeButton } from '../merge/MergeButton';
 import { PoolActions } from '../pool/PoolActions';
+import { useRecordView } from '../search/api';
 import { useDeleteOrganization, useOrganization } from './api';
 import { LifecycleTimeline } from './LifecycleTimeline';
 import { OrganizationContactsPanel } from './OrganizationContactsPanel';
@@ -29,6 +30,7 @@ export function OrganizationDetailPage() {
   const { t } = useTranslation();
   const { id } = useParams<{ id: string }>();
   const organization = useOrganization(id);
+  useRecordView('organizations', organization.data?.id);
 
   if (organization.isPending) return <PageLoading />;
   if (organization.isError) {

@@ -10,6 +10,8 @@ import { useShowError } from '../../lib/useShowError';
 import { useCurrentUser } from '../auth/api';
 import { LifecycleTag } from '../customers/CustomerTags';
 import { lifecycleLabel, partyTypeLabel, sizeLabel } from '../customers/customerLabels';
+import { ExportMenu } from '../exports/ExportMenu';
+import { ImportButton } from '../imports/ImportButton';
 import { ListView } from '../list-views/ListView';
 import type { BuiltinColumn } from '../list-views/listFields';
 import { partyColumns } from '../list-views/partyColumns';
@@ -68,7 +70,17 @@ export function OrganizationsPage() {
 
   return (
     <>
-      <PageHeader title={t('organizations.title')} description={t('organizations.description')} extra={createButton} />
+      <PageHeader
+        title={t('organizations.title')}
+        description={t('organizations.description')}
+        extra={
+          <>
+            <ImportButton entity="organizations" />
+            <ExportMenu entity="organizations" />
+            {createButton}
+          </>
+        }
+      />
       <ListView<Organization>
         entity="organizations"
         columns={columns}

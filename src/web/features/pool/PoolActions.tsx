@@ -1,5 +1,5 @@
 import { ExportOutlined, ImportOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Modal } from 'antd';
+import { App, Button, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -70,12 +70,9 @@ export function PoolActions({ organization: o }: { organization: Organization })
         destroyOnHidden
       >
         <Form form={form} id="pool-release" name="pool-release" layout="vertical" onFinish={onRelease} preserve={false}>
-          <Form.Item
-            name="reason"
-            label={t('pool.reason')}
-            extra={t('pool.releaseHint')}
-            rules={[{ required: true, whitespace: true, message: t('validation.required') }]}
-          >
+          {/* Above the field: below it, the hint and the character counter would share one line. */}
+          <Typography.Paragraph type="secondary">{t('pool.releaseHint')}</Typography.Paragraph>
+          <Form.Item name="reason" label={t('pool.reason')} rules={[{ required: true, whitespace: true, message: t('validation.required') }]}>
             <Input.TextArea rows={3} maxLength={500} showCount autoFocus />
           </Form.Item>
         </Form>

@@ -79,7 +79,7 @@ export function PoolPage() {
       key: 'lastActivityAt',
       render: (v: string | null) => (v ? formatDate(v) : t('pool.never')),
     },
-    { ...noWrap, title: t('pool.inPoolSince'), dataIndex: 'updatedAt', key: 'updatedAt', render: (v: string) => formatDate(v) },
+    { ...noWrap, title: t('pool.inPoolSince'), dataIndex: 'pooledAt', key: 'pooledAt', render: (v: string) => formatDate(v) },
   ];
   if (mayClaim) {
     columns.push({

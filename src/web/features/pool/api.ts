@@ -42,25 +42,30 @@ export function usePoolEvents(organizationId: string) {
   });
 }
 
-/** A claim or release changes the pool, the organization, its history and timeline. */
-function useInvalidateAfterMove() {
+/**
+ * A claim or release changes the pool, the organization, its history and timeline. After a release
+ * the record may be out of the user's sight and the page moves to the pool, so the queries are only
+ * marked stale: refetching the open record would just answer 404s; whatever mounts next refetches.
+ */
+function useInvalidateAfterMove({ refetch }: { refetch: boolean }) {
   const qc = useQueryClient();
+  const refetchType = refetch ? 'active' : 'none';
   return () =>
     Promise.all([
-      qc.invalidateQueries({ queryKey: poolKeys.all }),
-      qc.invalidateQueries({ queryKey: organizationKeys.all }),
-      qc.invalidateQueries({ queryKey: auditKeys.all }),
-      qc.invalidateQueries({ queryKey: activityKeys.timelines }),
+      qc.invalidateQueries({ queryKey: poolKeys.all, refetchType }),
+      qc.invalidateQueries({ queryKey: organizationKeys.all, refetchType }),
+      qc.invalidateQueries({ queryKey: auditKeys.all, refetchType }),
+      qc.invalidateQueries({ queryKey: activityKeys.timelines, refetchType }),
     ]);
 }
 
 export function useClaim() {
-  const invalidate = useInvalidateAfterMove();
+  const invalidate = useInvalidateAfterMove({ refetch: true });
   return useMutation({ mutationFn: (id: string) => http.post<Organization>(`/organizations/${id}/claim`), onSuccess: () => invalidate() });
 }
 
 export function useRelease() {
-  const invalidate = useInvalidateAfterMove();
+  const invalidate = useInvalidateAfterMove({ refetch: false });
   return useMutation({
     mutationFn: ({ id, reason }: { id: string; reason: string }) => http.post<PoolEvent>(`/organizations/${id}/release`, { reason }),
     onSuccess: () => invalidate(),
