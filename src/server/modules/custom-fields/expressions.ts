@@ -102,16 +102,48 @@ export async function createValueIndex(db: Kysely<any>, f: FieldRef): Promise<vo
     f.type === 'multiSelect'
       ? sql`create index concurrently if not exists ${name} on ${table} using gin (${value})`
       : sql`create index concurrently if not exists ${name} on ${table} (${value} nulls first, id)`;
-  try {
-    await ddl.execute(db);
-  } catch (err) {
-    await sql`drop index if exists ${name}`.execute(db);
-    throw err;
-  }
+  await withIndexLock(db, async (conn) => {
+    try {
+      await ddl.execute(conn);
+    } catch (err) {
+      await sql`drop index if exists ${name}`.execute(conn);
+      throw err;
+    }
+  });
+}
+
+const INDEX_LOCK = sql`hashtext('guanxi.custom_field_index')`;
+
+/**
+ * Two concurrent index builds on one table wait for each other's snapshots and PostgreSQL aborts one
+ * as a deadlock; builds take turns under a session advisory lock instead (on every app server). The
+ * lock is polled rather than waited for, because a session blocked inside a statement would itself
+ * be a snapshot the running build has to wait out.
+ */
+async function withIndexLock(db: Kysely<any>, work: (conn: Kysely<any>) => Promise<void>): Promise<void> {
+  await db.connection().execute(async (conn) => {
+    for (let attempt = 0; ; attempt++) {
+      const { rows } = await sql<{ locked: boolean }>`select pg_try_advisory_lock(${INDEX_LOCK}) as locked`.execute(conn);
+      if (rows[0]?.locked) break;
+      if (attempt > 600) throw new Error('Timed out waiting for another custom-field index build');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    try {
+      await work(conn);
+    } finally {
+      await sql`select pg_advisory_unlock(${INDEX_LOCK})`.execute(conn);
+    }
+  });
 }
 
 /** Drops the field's index (idempotent); like creation, outside any transaction and, on PostgreSQL, concurrently. */
 export async function dropValueIndex(db: Kysely<any>, f: Pick<FieldRef, 'entity' | 'key'>): Promise<void> {
-  const concurrently = isPostgres(db) ? sql.raw(' concurrently') : sql.raw('');
-  await sql`drop index${concurrently} if exists ${sql.id(indexName(f.entity, f.key))}`.execute(db);
+  const name = sql.id(indexName(f.entity, f.key));
+  if (!isPostgres(db)) {
+    await sql`drop index if exists ${name}`.execute(db);
+    return;
+  }
+  await withIndexLock(db, async (conn) => {
+    await sql`drop index concurrently if exists ${name}`.execute(conn);
+  });
 }
