@@ -142,6 +142,7 @@ const ORG_COLUMNS = [
   'custom',
   'last_activity_at',
   'owned_since',
+  'pooled_at',
   'created_at',
   'updated_at',
   'created_by',
@@ -440,6 +441,8 @@ export async function seedCustomers(sink: Sink, r: Seeded, people: People, conta
     orgRow.push(
       null,
       own.ownerId ? iso(created) : null,
+      // pooled_at: when a pool record entered the pool (migration 0012); here, when it was created.
+      own.ownerId ? null : iso(created),
       iso(created),
       iso(updated),
       own.ownerId,

@@ -218,7 +218,17 @@ export const ContactSchema = z.object({
   phones: z.array(PhoneSchema),
   emails: z.array(EmailSchema),
   notes: z.string().nullable(),
-  organizations: z.array(z.object({ organizationId: IdSchema, organizationName: z.string(), title: z.string().nullable(), department: z.string().nullable() })),
+  organizations: z.array(
+    z.object({
+      organizationId: IdSchema,
+      organizationName: z.string(),
+      title: z.string().nullable(),
+      department: z.string().nullable(),
+      canOpen: z
+        .boolean()
+        .describe('Whether you may open the organization; where a person works is shown even when the organization is outside your scope'),
+    }),
+  ),
   custom: customValuesOf('contacts'),
   lastActivityAt: TimestampSchema.nullable(),
   createdAt: TimestampSchema,

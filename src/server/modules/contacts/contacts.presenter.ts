@@ -4,13 +4,23 @@ import { auditableCustom, liveCustomValues, parseCustomColumn } from '../custom-
 import { presentParty } from '../customers/party.js';
 import { auditableMemberships, type Membership } from './memberships.js';
 
-/** The API shape of a contact with its (live) organizations and the values of live custom fields (`liveKeys`). */
-export function presentContact(row: ContactRow, organizations: Membership[], liveKeys: ReadonlySet<string> | 'all'): Contact {
-  return { ...presentParty(row), organizations, custom: liveCustomValues(parseCustomColumn(row.custom), liveKeys) as Contact['custom'] };
+/** What presenting depends on besides the row: the live custom fields, and the organizations the reader may open. */
+export interface ContactView {
+  liveKeys: ReadonlySet<string> | 'all';
+  openable: ReadonlySet<string>;
+}
+
+/** The API shape of a contact with its (live) organizations and the values of live custom fields. */
+export function presentContact(row: ContactRow, organizations: Membership[], view: ContactView): Contact {
+  return {
+    ...presentParty(row),
+    organizations: organizations.map((m) => ({ ...m, canOpen: view.openable.has(m.organizationId) })),
+    custom: liveCustomValues(parseCustomColumn(row.custom), view.liveKeys) as Contact['custom'],
+  };
 }
 
 /** The fields of a contact that the audit log records, memberships included. */
 export function auditableContact(row: ContactRow, organizations: Membership[]): Record<string, unknown> {
-  const { createdAt, updatedAt, version, lastActivityAt, custom, regionNames, ...rest } = presentContact(row, organizations, 'all');
+  const { createdAt, updatedAt, version, lastActivityAt, custom, regionNames, ...rest } = presentContact(row, organizations, { liveKeys: 'all', openable: new Set() });
   return { ...rest, organizations: auditableMemberships(organizations), ...auditableCustom(custom) };
 }

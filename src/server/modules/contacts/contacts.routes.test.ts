@@ -57,8 +57,8 @@ describe('create and update', () => {
     const contact = res.json();
     expect(contact).toMatchObject({ ownerId: users.rep.id, emails: [{ address: 'li.na@example.com' }], version: 1 });
     expect(contact.organizations).toEqual([
-      { organizationId: orgs.tencent.id, organizationName: '腾讯', title: '采购经理', department: '采购部' },
-      { organizationId: orgs.huawei.id, organizationName: '华为技术有限公司', title: '顾问', department: null },
+      { organizationId: orgs.tencent.id, organizationName: '腾讯', title: '采购经理', department: '采购部', canOpen: true },
+      { organizationId: orgs.huawei.id, organizationName: '华为技术有限公司', title: '顾问', department: null, canOpen: true },
     ]);
     const stored = await t.database.db.selectFrom('contacts').select('nameKey').where('id', '=', contact.id).executeTakeFirstOrThrow();
     expect(stored.nameKey).toBe('lina');
@@ -133,6 +133,17 @@ describe('create and update', () => {
       organizations: [{ organizationId: orgs.huawei.id }, { organizationId: orgs.theirs.id, title: 'Board member' }],
     });
     expect(keep.statusCode).toBe(200);
+    // The rep reads where the person works, by name, and is told which organization she may open.
+    expect(keep.json().organizations.map((m: { organizationName: string; canOpen: boolean }) => [m.organizationName, m.canOpen])).toEqual(
+      expect.arrayContaining([
+        ['Outsider Ltd', false],
+        [orgs.huawei.name, true],
+      ]),
+    );
+    expect((await rep.get(`/api/organizations/${orgs.theirs.id}`)).statusCode).toBe(404);
+    const listed = (await rep.get(`/api/contacts/${c.id}`)).json();
+    expect(listed.organizations.find((m: { organizationId: string }) => m.organizationId === orgs.theirs.id).canOpen).toBe(false);
+    expect((await admin.get(`/api/contacts/${c.id}`)).json().organizations.every((m: { canOpen: boolean }) => m.canOpen)).toBe(true);
     const other = (await rep.post('/api/contacts', { name: 'Other person' })).json();
     const add = await rep.patch(`/api/contacts/${other.id}`, { version: 1, organizations: [{ organizationId: orgs.theirs.id }] });
     expect(add.statusCode).toBe(400);

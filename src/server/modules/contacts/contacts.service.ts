@@ -18,7 +18,7 @@ import { type Ownership, resolveOwnership } from '../customers/ownership.js';
 import { contactPointsOf, newPartyColumns, partyChanges, phoneErrors } from '../customers/party.js';
 import { organizationsService } from '../organizations/organizations.service.js';
 import { checkRegion, touchesRegion } from '../regions/region-fields.js';
-import { auditableContact, presentContact } from './contacts.presenter.js';
+import { auditableContact, type ContactView, presentContact } from './contacts.presenter.js';
 import { contactsRepository as repo } from './contacts.repository.js';
 import { loadMemberships, type Membership, membershipErrors, replaceMemberships } from './memberships.js';
 
@@ -29,8 +29,20 @@ async function presentAll(ctx: Ctx, rows: ContactRow[]) {
     ctx,
     rows.map((r) => r.id),
   );
-  const keys = await customFieldsService.liveKeys(ctx.db, MODULE);
-  return rows.map((r) => presentContact(r, live.get(r.id) ?? [], keys));
+  const view = await viewOf(ctx, [...live.values()].flat());
+  return rows.map((r) => presentContact(r, live.get(r.id) ?? [], view));
+}
+
+/**
+ * Live custom fields, and which of the listed organizations the actor may open: a contact shows where
+ * the person works even outside the actor's scope (DECISIONS, memberships), as a name, not a link.
+ */
+async function viewOf(ctx: Ctx, memberships: Membership[]): Promise<ContactView> {
+  const [liveKeys, openable] = await Promise.all([
+    customFieldsService.liveKeys(ctx.db, MODULE),
+    organizationsService.visibleIds(ctx, [...new Set(memberships.map((m) => m.organizationId))]),
+  ]);
+  return { liveKeys, openable };
 }
 
 /** Phone numbers, organizations and custom values zod cannot judge, in one 400 naming every bad field. */
@@ -46,6 +58,8 @@ async function loadVisible(ctx: Ctx, id: string): Promise<ContactRow> {
 }
 
 export const contactsService = {
+  viewOf,
+
   async list(ctx: Ctx, q: ContactListQuery) {
     assertCan(ctx.actor, MODULE, 'read');
     const { keys, where } = await customerListQuery(ctx, MODULE, q);
@@ -87,7 +101,7 @@ export const contactsService = {
       if (input.organizations) await replaceMemberships(trx, created.id, input.organizations, [], at);
       const organizations = (await loadMemberships({ db: trx }, [created.id])).live.get(created.id) ?? [];
       await auditAs(trx, ctx.actor, 'create', MODULE, created.id, { before: null, after: auditableContact(created, organizations) });
-      return presentContact(created, organizations, await customFieldsService.liveKeys(trx, MODULE));
+      return presentContact(created, organizations, await viewOf({ ...ctx, db: trx }, organizations));
     });
   },
 
@@ -118,7 +132,7 @@ export const contactsService = {
       if (input.organizations) await replaceMemberships(trx, id, input.organizations, before.rows, at);
       const organizations = (await loadMemberships({ db: trx }, [id])).live.get(id) ?? [];
       await auditAs(trx, ctx.actor, 'update', MODULE, id, { before: auditableContact(current, members), after: auditableContact(updated, organizations) });
-      return presentContact(updated, organizations, await customFieldsService.liveKeys(trx, MODULE));
+      return presentContact(updated, organizations, await viewOf({ ...ctx, db: trx }, organizations));
     });
   },
 

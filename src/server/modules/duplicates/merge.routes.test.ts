@@ -94,7 +94,7 @@ describe('merging organizations', () => {
     const contacts = (await rep.get(`/api/organizations/${target.id}/contacts?sort=name`)).json().items as Contact[];
     expect(contacts.map((c) => c.id).sort()).toEqual([moved.id, stays.id].sort());
     expect((await rep.get(`/api/contacts/${moved.id}`)).json().organizations).toEqual([
-      { organizationId: target.id, organizationName: '华为技术有限公司', title: '采购经理', department: '采购部' },
+      { organizationId: target.id, organizationName: '华为技术有限公司', title: '采购经理', department: '采购部', canOpen: true },
     ]);
     expect((await rep.get(`/api/activities/${visit.id}`)).json().organizationId).toBe(target.id);
     expect(moves).toContainEqual({ type: 'organizations', sourceId: source.id, targetId: target.id });

@@ -11,6 +11,7 @@ import type { MergeHooks } from '../../platform/merge-hooks.js';
 import { assertCan } from '../../platform/permissions.js';
 import { auditableContact, presentContact } from '../contacts/contacts.presenter.js';
 import { contactsRepository } from '../contacts/contacts.repository.js';
+import { contactsService } from '../contacts/contacts.service.js';
 import { customFieldsService } from '../custom-fields/custom-fields.service.js';
 import { auditableMemberships, loadMemberships } from '../contacts/memberships.js';
 import { membersOf, moveContactMemberships, moveOrganizationMembers } from '../contacts/merge-memberships.js';
@@ -166,7 +167,7 @@ export const mergeService = {
         meta: { mergedFrom: source.id, mergedFromName: source.name },
       });
       await auditAs(trx, ctx.actor, 'delete', 'contacts', source.id, { meta: { mergedInto: targetId, mergedIntoName: updated.name } });
-      return presentContact(updated, after, await customFieldsService.liveKeys(trx, 'contacts'));
+      return presentContact(updated, after, await contactsService.viewOf({ ...ctx, db: trx }, after));
     });
   },
 };

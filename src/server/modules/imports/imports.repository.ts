@@ -37,6 +37,9 @@ export const importsRepository = {
     for (let seq = 0; ; seq++) {
       const chunk = await db.selectFrom('importChunks').select('data').where('importId', '=', importId).where('seq', '=', seq).executeTakeFirst();
       if (!chunk) return;
+      // better-sqlite3 answers synchronously: without a turn of the event loop per chunk, parsing a
+      // large file would starve every HTTP request of the instance.
+      await new Promise((resolve) => setImmediate(resolve));
       yield Buffer.from(chunk.data);
     }
   },

@@ -116,6 +116,39 @@ describe('create', () => {
     expect((await admin.get('/api/tasks?total=true')).json().total).toBe(before);
   });
 
+  test('refuses a reminder after the due time (after the due day when all-day) and times outside 1970–2200; collapses line breaks in the title', async () => {
+    const due = '2026-05-01T08:00:00.000Z';
+    const late = await rep.post('/api/tasks', { title: '提醒太晚', dueAt: due, remindAt: at(due, 1 / 24) });
+    expect(late.statusCode).toBe(400);
+    expect(late.json().error.fields).toEqual({ remindAt: 'The reminder is after the due time' });
+    const onTime = await created(await rep.post('/api/tasks', { title: 'On time', dueAt: due, remindAt: due }));
+    // Moving the due time before the reminder is refused the same way.
+    const moved = await rep.patch(`/api/tasks/${onTime.id}`, { version: onTime.version, dueAt: at(due, -1) });
+    expect(moved.statusCode).toBe(400);
+    expect(moved.json().error.fields).toEqual({ remindAt: 'The reminder is after the due time' });
+    // An all-day task may be reminded during its day, not after it.
+    await created(await rep.post('/api/tasks', { title: '全天拜访', dueAt: due, allDay: true, remindAt: at(due, 0.5) }));
+    const afterDay = await rep.post('/api/tasks', { title: '全天拜访 太晚', dueAt: due, allDay: true, remindAt: at(due, 1.5) });
+    expect(afterDay.json().error.fields).toEqual({ remindAt: 'The reminder is after the due day' });
+
+    for (const [field, value] of [
+      ['dueAt', '0001-01-01T00:00:00Z'],
+      ['dueAt', '9999-12-31T00:00:00Z'],
+      ['dueAt', '1969-12-31T23:59:59Z'],
+      ['remindAt', '2201-01-01T00:00:00Z'],
+    ]) {
+      const res = await rep.post('/api/tasks', { title: 'Far away', [field]: value });
+      expect(res.statusCode, value).toBe(400);
+      expect(res.json().error.fields, value).toEqual({ [field]: 'Must be between the years 1970 and 2200' });
+    }
+    await created(await rep.post('/api/tasks', { title: 'Edge', dueAt: '2200-12-31T23:00:00Z' }));
+
+    const titled = await created(await rep.post('/api/tasks', { title: '  回访\r\n 华联超市 \n\n 确认报价 ' }));
+    expect(titled.title).toBe('回访 华联超市 确认报价');
+    const renamed = await rep.patch(`/api/tasks/${titled.id}`, { version: titled.version, title: 'a\nb' });
+    expect(renamed.json().title).toBe('a b');
+  });
+
   test('an own-scope rep cannot give a task to someone else; a manager can, who then hears about it', async () => {
     const refused = await rep.post('/api/tasks', { title: 'For my mate', assigneeId: users.mate.id });
     expect(refused.statusCode).toBe(403);

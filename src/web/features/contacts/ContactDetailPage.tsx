@@ -23,6 +23,7 @@ import { useRecordView } from '../search/api';
 import { ContactTasksCard } from '../tasks/OpenTasksPanel';
 import { useContact, useDeleteContact } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
+import { MembershipOrganization } from './ContactMemberships';
 
 type Membership = Contact['organizations'][number];
 
@@ -63,7 +64,6 @@ function ContactView({ contact: c }: { contact: Contact }) {
   const { permissions } = useCurrentUser();
   const [editing, setEditing] = useState(false);
   const remove = useDeleteContact();
-  const mayOpenOrganizations = can(permissions, 'organizations', 'read');
   // Memberships in the history name organizations by id; those the contact belongs to now have names here.
   const known = useMemo(() => ({ organizationId: new Map(c.organizations.map((m) => [m.organizationId, m.organizationName])) }), [c.organizations]);
   const resolve = useHistoryResolve(known);
@@ -170,7 +170,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
                     title: t('contacts.organization'),
                     dataIndex: 'organizationName',
                     key: 'organization',
-                    render: (name: string, m) => (mayOpenOrganizations ? <Link to={`/organizations/${m.organizationId}`}>{name}</Link> : name),
+                    render: (_: string, m) => <MembershipOrganization membership={m} />,
                   },
                   { title: t('contacts.jobTitle'), dataIndex: 'title', key: 'title', render: dash },
                   { title: t('contacts.department'), dataIndex: 'department', key: 'department', render: dash },

@@ -41,7 +41,7 @@ export function ContactsPage() {
     () => ({
       ...partyColumns<Contact>(t),
       name: { label: t('contacts.name'), noWrap: true, render: (c) => <Link to={`/contacts/${c.id}`}>{c.name}</Link> },
-      organizations: { label: t('contacts.organizations'), minWidth: 180, render: (c) => <ContactMemberships contact={c} linked={mayOpenOrganizations} /> },
+      organizations: { label: t('contacts.organizations'), minWidth: 180, render: (c) => <ContactMemberships contact={c} /> },
       // Filter only: contacts of one or more organizations.
       ...(mayOpenOrganizations && { organizationId: { label: t('contacts.organization') } }),
       reach: {
