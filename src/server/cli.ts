@@ -6,6 +6,7 @@ import { PasswordSchema } from '../shared/schemas/users.js';
 import { loadConfig } from './config.js';
 import { dialectOf, openDatabase } from './db/connection.js';
 import { migrateToLatest } from './db/migrate.js';
+import { reindexParties } from './modules/customers/party-search.js';
 import { exportCommand } from './modules/exports/export.command.js';
 import { importCommand } from './modules/imports/import.command.js';
 import { createAdmin, isEmpty, seedDemo } from './seed/demo.js';
@@ -46,6 +47,16 @@ program
   .action(() =>
     withDb(async () => {
       process.stdout.write('Database is up to date.\n');
+    }),
+  );
+
+program
+  .command('reindex')
+  .description('Rebuild the search index of organizations and contacts (after restoring data written around the app)')
+  .action(() =>
+    withDb(async ({ db }) => {
+      const n = await reindexParties(db);
+      process.stdout.write(`Indexed ${n} records.\n`);
     }),
   );
 
