@@ -224,9 +224,7 @@ export const ContactSchema = z.object({
       organizationName: z.string(),
       title: z.string().nullable(),
       department: z.string().nullable(),
-      canOpen: z
-        .boolean()
-        .describe('Whether you may open the organization; where a person works is shown even when the organization is outside your scope'),
+      canOpen: z.boolean().describe('Whether you may open the organization; where a person works is shown even when the organization is outside your scope'),
     }),
   ),
   custom: customValuesOf('contacts'),

@@ -21,6 +21,9 @@ export function presentContact(row: ContactRow, organizations: Membership[], vie
 
 /** The fields of a contact that the audit log records, memberships included. */
 export function auditableContact(row: ContactRow, organizations: Membership[]): Record<string, unknown> {
-  const { createdAt, updatedAt, version, lastActivityAt, custom, regionNames, ...rest } = presentContact(row, organizations, { liveKeys: 'all', openable: new Set() });
+  const { createdAt, updatedAt, version, lastActivityAt, custom, regionNames, ...rest } = presentContact(row, organizations, {
+    liveKeys: 'all',
+    openable: new Set(),
+  });
   return { ...rest, organizations: auditableMemberships(organizations), ...auditableCustom(custom) };
 }

@@ -182,7 +182,9 @@ describe('custom fields', () => {
   });
 
   test('PATCH answers 400 naming type, key or entity when one is sent (they are fixed after creation) and changes nothing', async () => {
-    const field = (await admin.post('/api/custom-fields', { entity: 'organizations', key: uniqueKey('revenue'), label: label('Revenue'), type: 'money' })).json();
+    const field = (
+      await admin.post('/api/custom-fields', { entity: 'organizations', key: uniqueKey('revenue'), label: label('Revenue'), type: 'money' })
+    ).json();
     for (const [name, value] of [
       ['type', 'text'],
       ['key', 'other_key'],
@@ -193,7 +195,12 @@ describe('custom fields', () => {
       expect(Object.keys(res.json().error.fields), name).toEqual([name]);
     }
     const catalog = (await admin.get('/api/custom-fields?entity=organizations')).json();
-    expect(catalog.fields.find((f: { id: string }) => f.id === field.id)).toMatchObject({ type: 'money', key: field.key, version: field.version, label: label('Revenue') });
+    expect(catalog.fields.find((f: { id: string }) => f.id === field.id)).toMatchObject({
+      type: 'money',
+      key: field.key,
+      version: field.version,
+      label: label('Revenue'),
+    });
   });
 
   test('delete goes to the recycle bin and drops the index; restore brings both back; a live field with the key blocks the restore', async () => {

@@ -104,8 +104,7 @@ export const organizationsRepository = {
    */
   async update(db: Db, id: string, version: number, changes: OrganizationUpdateRow): Promise<OrganizationRow | undefined> {
     const at = changes.updatedAt ?? new Date().toISOString();
-    const hold =
-      changes.ownerId === undefined ? {} : { ownedSince: changes.ownerId ? at : null, pooledAt: changes.ownerId ? null : at, poolWarnedAt: null };
+    const hold = changes.ownerId === undefined ? {} : { ownedSince: changes.ownerId ? at : null, pooledAt: changes.ownerId ? null : at, poolWarnedAt: null };
     const updated = await db
       .updateTable('organizations')
       .set({ ...changes, ...hold, version: version + 1 })

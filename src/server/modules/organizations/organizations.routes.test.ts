@@ -96,7 +96,16 @@ describe('create', () => {
       'https://intranet.example:8080/crm',
     );
     const before = await count('organizations');
-    for (const website of ['javascript:alert(1)', 'JavaScript:alert(1)', 'data:text/html,x', 'mailto:a@b.example', 'not a site', 'huaqiang', 'ftp://files.example', 'https://user:pw@evil.example']) {
+    for (const website of [
+      'javascript:alert(1)',
+      'JavaScript:alert(1)',
+      'data:text/html,x',
+      'mailto:a@b.example',
+      'not a site',
+      'huaqiang',
+      'ftp://files.example',
+      'https://user:pw@evil.example',
+    ]) {
       const res = await rep.post('/api/organizations', { name: 'Website bad', website });
       expect(res.statusCode, website).toBe(400);
       expect(Object.keys(res.json().error.fields), website).toEqual(['website']);

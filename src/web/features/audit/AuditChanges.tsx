@@ -31,13 +31,7 @@ function show(field: string, value: unknown, resolve?: ResolveName): string {
  * Users and teams the entry refers to are named by the server (`names`), so a reader who cannot list
  * them still reads names; custom fields show their label and formatted values.
  */
-export function AuditChanges({
-  entry,
-  resolve: pageResolve,
-}: {
-  entry: Pick<AuditEntry, 'changes' | 'meta' | 'entityType' | 'names'>;
-  resolve?: ResolveName;
-}) {
+export function AuditChanges({ entry, resolve: pageResolve }: { entry: Pick<AuditEntry, 'changes' | 'meta' | 'entityType' | 'names'>; resolve?: ResolveName }) {
   const { t } = useTranslation();
   const custom = useCustomFieldHistory(entry.entityType);
   const names = entry.names;
