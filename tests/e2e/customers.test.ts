@@ -4,34 +4,20 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Organization } from '../../src/shared/schemas/customers.js';
 import en from '../../src/web/i18n/en.json';
 import zh from '../../src/web/i18n/zh-CN.json';
-import { DEMO_PASSWORD, type E2E, SCREENSHOTS, startE2E } from './harness.js';
+import { type E2E, SCREENSHOTS, startE2E } from './harness.js';
 import { expectNoEnglish, shot } from './pageChecks.js';
+import { type Api, adminToken, apiWith, type Locale, signedIn as signedInAs } from './session.js';
 
 let e2e: E2E;
 let token: string;
+let api: Api;
 let huaqiang: Organization;
-
-/** The admin's API, as a script would use it (bearer token, no browser). */
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = res.status === 204 ? null : await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
-  return data as T;
-}
 
 beforeAll(async () => {
   e2e = await startE2E();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@guanxi.local', password: DEMO_PASSWORD }),
-  });
-  token = ((await login.json()) as { token: string }).token;
+  token = await adminToken(e2e);
+  api = apiWith(e2e, token);
   const users = (await api<{ items: { id: string; email: string }[] }>('GET', '/users?limit=200')).items;
   const uid = (email: string) => users.find((u) => u.email === email)?.id;
 
@@ -120,6 +106,7 @@ afterAll(async () => e2e?.close());
 
 const lv = en.listView;
 const n = (text: string, count: number | string) => text.replace(/\{\{\w+\}\}/, String(count));
+const signedIn = (locale: Locale) => signedInAs(e2e, api, locale);
 
 /** Opens the filter builder and adds condition `index` on the field labelled `field` (its first operator, "is"). */
 async function addCondition(page: Page, index: number, field: string) {
@@ -129,20 +116,6 @@ async function addCondition(page: Page, index: number, field: string) {
   // The field list is long and virtual: typing narrows it to the one wanted.
   await page.keyboard.type(field);
   await page.locator('.ant-select-dropdown:visible').getByTitle(field, { exact: true }).click();
-}
-
-/** Lists have many columns; a wider window shows them without scrolling sideways. */
-async function signedIn(locale: 'en' | 'zh-CN'): Promise<Page> {
-  await api('PATCH', '/auth/me', { locale });
-  const context = await e2e.browser.newContext({ locale: locale === 'en' ? 'en-US' : 'zh-CN', viewport: { width: 1440, height: 900 } });
-  const page = await context.newPage();
-  const labels = locale === 'en' ? en.login : zh.login;
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel(labels.email).fill('admin@guanxi.local');
-  await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
-  await page.getByLabel(labels.password).press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
 }
 
 describe('customer pages', () => {

@@ -2,12 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import iconv from 'iconv-lite';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import en from '../../src/web/i18n/en.json';
 import zh from '../../src/web/i18n/zh-CN.json';
-import { DEMO_PASSWORD, type E2E, SCREENSHOTS, startE2E } from './harness.js';
+import { type E2E, SCREENSHOTS, startE2E } from './harness.js';
 import { expectNoEnglish, shot } from './pageChecks.js';
+import { adminToken, apiWith, signedIn } from './session.js';
 
 let e2e: E2E;
 let token: string;
@@ -23,33 +22,12 @@ beforeAll(async () => {
   e2e = await startE2E();
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'guanxi-import-'));
-  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@guanxi.local', password: DEMO_PASSWORD }),
-  });
-  token = ((await login.json()) as { token: string }).token;
+  token = await adminToken(e2e);
 });
 afterAll(async () => {
   await e2e?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function signedIn(locale: 'en' | 'zh-CN'): Promise<Page> {
-  await fetch(`${e2e.baseUrl}/api/auth/me`, {
-    method: 'PATCH',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-    body: JSON.stringify({ locale }),
-  });
-  const page = await e2e.newPage(locale === 'en' ? 'en-US' : 'zh-CN');
-  const labels = (locale === 'en' ? en : zh).login;
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel(labels.email).fill('admin@guanxi.local');
-  await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
-  await page.getByLabel(labels.password).press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
-}
 
 /** A file as Excel in China writes it: GBK, Chinese headers, 300 good rows and two bad ones. */
 function gbkFile(): string {
@@ -65,7 +43,7 @@ function gbkFile(): string {
 
 describe('import and export', () => {
   test('a GBK file with Chinese headers imports through the wizard with live progress; bad rows land in a downloadable report; the export escapes formulas', async () => {
-    const page = await signedIn('zh-CN');
+    const page = await signedIn(e2e, apiWith(e2e, token), 'zh-CN');
     const t = zh.imports;
     await page.getByRole('link', { name: zh.nav.organizations, exact: true }).click();
     await page.getByRole('heading', { name: zh.organizations.title }).waitFor();

@@ -1,41 +1,26 @@
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readMail } from '../../src/server/modules/mail/testMailbox.js';
 import type { Organization } from '../../src/shared/schemas/customers.js';
 import en from '../../src/web/i18n/en.json';
 import zh from '../../src/web/i18n/zh-CN.json';
-import { DEMO_PASSWORD, type E2E, SCREENSHOTS, startE2E } from './harness.js';
+import { type E2E, SCREENSHOTS, startE2E } from './harness.js';
 import { startMailbox } from './mailbox.js';
 import { expectNoEnglish, shot } from './pageChecks.js';
+import { type Api, adminToken, apiWith, type Locale, signedIn } from './session.js';
 
-type Locale = 'en' | 'zh-CN';
 type Strings = typeof en;
 
 let e2e: E2E;
 let mailbox: Awaited<ReturnType<typeof startMailbox>>;
 let token: string;
-
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const data = res.status === 204 ? null : await res.json();
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(data)}`);
-  return data as T;
-}
+let api: Api;
 
 beforeAll(async () => {
   [e2e, mailbox] = await Promise.all([startE2E(), startMailbox()]);
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  const login = await fetch(`${e2e.baseUrl}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@guanxi.local', password: DEMO_PASSWORD }),
-  });
-  token = ((await login.json()) as { token: string }).token;
+  token = await adminToken(e2e);
+  api = apiWith(e2e, token);
   // What an administrator sets up once: the mail server reminders go through, and a custom field.
   await api('PUT', '/settings/mail', {
     enabled: true,
@@ -72,23 +57,6 @@ function shanghai(minutes: number): string {
   }).formatToParts(new Date(Date.now() + minutes * 60_000));
   const p = Object.fromEntries(parts.map((x) => [x.type, x.value]));
   return `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
-}
-
-async function signedIn(locale: Locale): Promise<Page> {
-  await api('PATCH', '/auth/me', { locale });
-  const context = await e2e.browser.newContext({
-    locale: locale === 'en' ? 'en-US' : 'zh-CN',
-    viewport: { width: 1440, height: 900 },
-    timezoneId: 'Asia/Shanghai',
-  });
-  const page = await context.newPage();
-  const labels = (locale === 'en' ? en : zh).login;
-  await page.goto(`${e2e.baseUrl}/login`);
-  await page.getByLabel(labels.email).fill('admin@guanxi.local');
-  await page.getByLabel(labels.password).fill(DEMO_PASSWORD);
-  await page.getByLabel(labels.password).press('Enter');
-  await page.waitForURL((u) => !u.pathname.startsWith('/login'));
-  return page;
 }
 
 /** What each language's journey types: names a user of that language would use. */
@@ -131,7 +99,7 @@ async function journey(locale: Locale) {
   const dupContact = await api<{ id: string }>('POST', '/contacts', { name: d.duplicateContact, organizations: [{ organizationId: dup.id }] });
   await api('POST', '/activities', { kind: 'meeting', subject: d.duplicateActivity, organizationId: dup.id, contactIds: [dupContact.id] });
 
-  const page = await signedIn(locale);
+  const page = await signedIn(e2e, api, locale, { timezoneId: 'Asia/Shanghai' });
   const drawer = page.locator('.ant-drawer');
 
   // 1. A new organization with a custom field value; the form warns that it may already exist.
