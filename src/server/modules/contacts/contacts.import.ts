@@ -10,15 +10,17 @@ import { customFieldsRepository } from '../custom-fields/custom-fields.repositor
 import { parseCustomColumn } from '../custom-fields/custom-values.js';
 import { contactPointsRepository } from '../customers/contact-points.repository.js';
 import { organizationNameKey, personNameKey } from '../customers/name-key.js';
-import { contactPointsOf, newPartyColumns, parseList, partyChanges } from '../customers/party.js';
+import { contactPointsOf, newPartyColumns } from '../customers/party.js';
 import {
   checkCustom,
   customImportFields,
   customInput,
   fieldProblems,
+  importField,
   type Keyed,
   PARTY_IMPORT_FIELDS,
   partyInput,
+  partyUpdateChanges,
   phoneErrors,
   planBatch,
   regionOf,
@@ -40,17 +42,9 @@ import { contactsRepository as repo } from './contacts.repository.js';
 
 const MODULE = 'contacts' as const;
 
-const field = (key: string, en: string, zh: string, synonyms: string[], required = false): ImportFieldDef => ({
-  key,
-  label: { en, 'zh-CN': zh },
-  required,
-  custom: false,
-  synonyms,
-});
-
 const FIELDS: ImportFieldDef[] = [
-  field('name', 'Name', '联系人', ['姓名', '联系人姓名', '名字', '客户联系人', 'contact', 'contact name', 'full name', 'person'], true),
-  field('organization', 'Organization', '公司名称', [
+  importField('name', 'Name', '联系人', ['姓名', '联系人姓名', '名字', '客户联系人', 'contact', 'contact name', 'full name', 'person'], true),
+  importField('organization', 'Organization', '公司名称', [
     '公司',
     '单位',
     '企业名称',
@@ -62,8 +56,8 @@ const FIELDS: ImportFieldDef[] = [
     'account',
     'employer',
   ]),
-  field('title', 'Job title', '职位', ['职务', '头衔', 'title', 'position', 'role']),
-  field('department', 'Department', '部门', ['所属部门', 'dept', 'division']),
+  importField('title', 'Job title', '职位', ['职务', '头衔', 'title', 'position', 'role']),
+  importField('department', 'Department', '部门', ['所属部门', 'dept', 'division']),
   ...PARTY_IMPORT_FIELDS,
 ];
 
@@ -110,29 +104,9 @@ async function existingKeys(trx: Db, rows: Prepared[]): Promise<Map<string, stri
   return found;
 }
 
-const unionJson = <T>(current: string, added: T[] | undefined, keyOf: (x: T) => string): T[] | undefined => {
-  if (added === undefined) return undefined;
-  const have = parseList<T>(current);
-  const seen = new Set(have.map(keyOf));
-  return [...have, ...added.filter((x) => !seen.has(keyOf(x)))];
-};
-
 function updateColumns(current: ContactRow, p: Prepared, at: string) {
-  const only = <K extends keyof ContactCreate>(k: K) => (p.given.has(k) ? p.input[k] : undefined);
   return {
-    ...partyChanges(
-      {
-        name: only('name'),
-        tier: only('tier'),
-        source: only('source'),
-        address: only('address'),
-        notes: only('notes'),
-        tags: unionJson<string>(current.tags, only('tags'), (t) => t),
-        phones: unionJson(current.phones, only('phones'), (x) => x.number.replace(/\D/g, '')),
-        emails: unionJson(current.emails, only('emails'), (x) => x.address),
-      },
-      personNameKey,
-    ),
+    ...partyUpdateChanges(current, p.input, p.given, personNameKey),
     ...p.region,
     ...(Object.keys(p.custom).length > 0 && { custom: JSON.stringify({ ...parseCustomColumn(current.custom), ...p.custom }) }),
     updatedAt: at,

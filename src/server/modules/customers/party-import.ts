@@ -9,7 +9,7 @@ import { customFieldsService } from '../custom-fields/custom-fields.service.js';
 import { foldHeader, type ImportFieldDef, type RowProblem, splitList } from '../imports/import-entities.js';
 import type { RegionValue } from '../regions/region-fields.js';
 import { parseRegionText } from '../regions/region-names.js';
-import { phoneErrors } from './party.js';
+import { type PartyInput, parseList, partyChanges, phoneErrors } from './party.js';
 
 /**
  * Import of the fields organizations and contacts share: header synonyms, text → API input
@@ -17,7 +17,8 @@ import { phoneErrors } from './party.js';
  * and custom values typed from text, so the records' own create rules can judge them.
  */
 
-const f = (key: string, en: string, zh: string, synonyms: string[], required = false): ImportFieldDef => ({
+/** A built-in column of an import, with the header words (English and Chinese) that map to it. */
+export const importField = (key: string, en: string, zh: string, synonyms: string[], required = false): ImportFieldDef => ({
   key,
   label: { en, 'zh-CN': zh },
   required,
@@ -26,14 +27,14 @@ const f = (key: string, en: string, zh: string, synonyms: string[], required = f
 });
 
 export const PARTY_IMPORT_FIELDS: ImportFieldDef[] = [
-  f('tier', 'Tier', '客户等级', ['等级', '级别', '客户级别', 'level', 'grade', 'rating']),
-  f('source', 'Source', '客户来源', ['来源', 'lead source', '渠道']),
-  f('country', 'Country', '国家', ['国家/地区', 'country/region', 'nation']),
-  f('province', 'Province', '省份', ['省', '省份/直辖市', 'state', 'province/state', '所在省份']),
-  f('city', 'City', '城市', ['市', '所在城市', 'town']),
-  f('district', 'District', '区县', ['区', '县', '区/县', 'county']),
-  f('address', 'Address', '地址', ['详细地址', '街道地址', 'street', 'street address', '通讯地址', '办公地址']),
-  f('phones', 'Phones', '电话', [
+  importField('tier', 'Tier', '客户等级', ['等级', '级别', '客户级别', 'level', 'grade', 'rating']),
+  importField('source', 'Source', '客户来源', ['来源', 'lead source', '渠道']),
+  importField('country', 'Country', '国家', ['国家/地区', 'country/region', 'nation']),
+  importField('province', 'Province', '省份', ['省', '省份/直辖市', 'state', 'province/state', '所在省份']),
+  importField('city', 'City', '城市', ['市', '所在城市', 'town']),
+  importField('district', 'District', '区县', ['区', '县', '区/县', 'county']),
+  importField('address', 'Address', '地址', ['详细地址', '街道地址', 'street', 'street address', '通讯地址', '办公地址']),
+  importField('phones', 'Phones', '电话', [
     '手机',
     '手机号',
     '手机号码',
@@ -48,9 +49,9 @@ export const PARTY_IMPORT_FIELDS: ImportFieldDef[] = [
     'cell',
     'phone number',
   ]),
-  f('emails', 'E-mails', '邮箱', ['电子邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'mail', 'email address']),
-  f('tags', 'Tags', '标签', ['tag', 'labels']),
-  f('notes', 'Notes', '备注', ['说明', '描述', 'remark', 'remarks', 'comment', 'comments', 'description']),
+  importField('emails', 'E-mails', '邮箱', ['电子邮箱', '电子邮件', '邮件', 'email', 'e-mail', 'mail', 'email address']),
+  importField('tags', 'Tags', '标签', ['tag', 'labels']),
+  importField('notes', 'Notes', '备注', ['说明', '描述', 'remark', 'remarks', 'comment', 'comments', 'description']),
 ];
 
 const TIER_WORDS: Record<string, (typeof TIERS)[number]> = {
@@ -228,4 +229,38 @@ export function planBatch<P extends Keyed>(
 /** Batches of rows small enough for one INSERT on both dialects (bound-parameter limits). */
 export function* slices<T>(items: T[], size = 200): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);
+}
+
+/** A stored JSON list with the row's items added (by `keyOf`); undefined when the row gave none. */
+function unionJson<T>(current: string, added: T[] | undefined, keyOf: (x: T) => string): T[] | undefined {
+  if (added === undefined) return undefined;
+  const have = parseList<T>(current);
+  const seen = new Set(have.map(keyOf));
+  return [...have, ...added.filter((x) => !seen.has(keyOf(x)))];
+}
+
+/**
+ * The shared columns an update from a row changes: given cells only; tags, phones and e-mails are
+ * added to, not replaced, so an import never loses what people entered by hand.
+ */
+export function partyUpdateChanges(
+  current: { tags: string; phones: string; emails: string },
+  input: Partial<PartyInput>,
+  given: Set<string>,
+  nameKey: (name: string) => string,
+) {
+  const only = <K extends keyof PartyInput>(k: K) => (given.has(k) ? input[k] : undefined);
+  return partyChanges(
+    {
+      name: only('name'),
+      tier: only('tier'),
+      source: only('source'),
+      address: only('address'),
+      notes: only('notes'),
+      tags: unionJson<string>(current.tags, only('tags'), (t) => t),
+      phones: unionJson(current.phones, only('phones'), (x) => x.number.replace(/\D/g, '')),
+      emails: unionJson(current.emails, only('emails'), (x) => x.address),
+    },
+    nameKey,
+  );
 }

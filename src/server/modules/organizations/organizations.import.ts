@@ -10,16 +10,18 @@ import { customFieldsRepository } from '../custom-fields/custom-fields.repositor
 import { parseCustomColumn } from '../custom-fields/custom-values.js';
 import { contactPointsRepository } from '../customers/contact-points.repository.js';
 import { organizationNameKey } from '../customers/name-key.js';
-import { type ContactPoint, contactPointsOf, newPartyColumns, parseList, partyChanges } from '../customers/party.js';
+import { type ContactPoint, contactPointsOf, newPartyColumns } from '../customers/party.js';
 import {
   checkCustom,
   customImportFields,
   customInput,
   enumValue,
   fieldProblems,
+  importField,
   type Keyed,
   PARTY_IMPORT_FIELDS,
   partyInput,
+  partyUpdateChanges,
   phoneErrors,
   planBatch,
   regionOf,
@@ -40,16 +42,8 @@ import { organizationsRepository as repo } from './organizations.repository.js';
 
 const MODULE = 'organizations' as const;
 
-const field = (key: string, en: string, zh: string, synonyms: string[], required = false): ImportFieldDef => ({
-  key,
-  label: { en, 'zh-CN': zh },
-  required,
-  custom: false,
-  synonyms,
-});
-
 const FIELDS: ImportFieldDef[] = [
-  field(
+  importField(
     'name',
     'Name',
     '公司名称',
@@ -70,12 +64,12 @@ const FIELDS: ImportFieldDef[] = [
     ],
     true,
   ),
-  field('partyType', 'Type', '客户类型', ['类型', '类别', 'party type', 'customer type']),
-  field('lifecycleStatus', 'Status', '客户状态', ['状态', '阶段', 'lifecycle', 'stage', 'lifecycle status']),
-  field('industry', 'Industry', '行业', ['所属行业', 'sector']),
-  field('size', 'Size', '人员规模', ['规模', '员工人数', 'employees', 'company size', 'headcount']),
-  field('website', 'Website', '网址', ['网站', '官网', '公司网址', 'url', 'web', 'homepage']),
-  field('uscc', 'USCC', '统一社会信用代码', ['信用代码', '社会信用代码', '税号', 'credit code', 'unified social credit code', 'tax id']),
+  importField('partyType', 'Type', '客户类型', ['类型', '类别', 'party type', 'customer type']),
+  importField('lifecycleStatus', 'Status', '客户状态', ['状态', '阶段', 'lifecycle', 'stage', 'lifecycle status']),
+  importField('industry', 'Industry', '行业', ['所属行业', 'sector']),
+  importField('size', 'Size', '人员规模', ['规模', '员工人数', 'employees', 'company size', 'headcount']),
+  importField('website', 'Website', '网址', ['网站', '官网', '公司网址', 'url', 'web', 'homepage']),
+  importField('uscc', 'USCC', '统一社会信用代码', ['信用代码', '社会信用代码', '税号', 'credit code', 'unified social credit code', 'tax id']),
   ...PARTY_IMPORT_FIELDS,
 ];
 
@@ -161,29 +155,9 @@ async function existingKeys(trx: Db, rows: Prepared[]): Promise<Map<string, stri
   return found;
 }
 
-const unionJson = <T>(current: string, added: T[] | undefined, keyOf: (x: T) => string): T[] | undefined => {
-  if (added === undefined) return undefined;
-  const have = parseList<T>(current);
-  const seen = new Set(have.map(keyOf));
-  return [...have, ...added.filter((x) => !seen.has(keyOf(x)))];
-};
-
 /** The columns an update from a row changes: given cells only; tags, phones and e-mails are added to, not replaced. */
 function updateColumns(current: OrganizationRow, p: Prepared, at: string) {
-  const only = <K extends keyof OrganizationCreate>(k: K) => (p.given.has(k) ? p.input[k] : undefined);
-  const party = partyChanges(
-    {
-      name: only('name'),
-      tier: only('tier'),
-      source: only('source'),
-      address: only('address'),
-      notes: only('notes'),
-      tags: unionJson<string>(current.tags, only('tags'), (t) => t),
-      phones: unionJson(current.phones, only('phones'), (x) => x.number.replace(/\D/g, '')),
-      emails: unionJson(current.emails, only('emails'), (x) => x.address),
-    },
-    organizationNameKey,
-  );
+  const party = partyUpdateChanges(current, p.input, p.given, organizationNameKey);
   return {
     ...party,
     ...p.region,
