@@ -33,6 +33,14 @@ import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { viewRoutes } from './modules/views/views.routes.js';
+// @import-routes:leads
+// @import-routes:opportunities
+// @import-routes:quotes
+// @import-routes:orders
+// @import-routes:reports
+// @import-routes:decision-chain
+// @import-routes:assessments
+// @import-routes:cards-archives
 import { registerAuth } from './platform/auth/plugin.js';
 import { EntityRegistry } from './platform/entities.js';
 import { registerErrorHandler } from './platform/error-handler.js';
@@ -139,6 +147,14 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
       await api.register(recycleBinRoutes, deps);
       await api.register(regionRoutes, deps);
       await api.register(searchRoutes, deps);
+      // @routes:leads
+      // @routes:opportunities
+      // @routes:quotes
+      // @routes:orders
+      // @routes:reports
+      // @routes:decision-chain
+      // @routes:assessments
+      // @routes:cards-archives
     },
     { prefix: '/api' },
   );

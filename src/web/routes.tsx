@@ -30,6 +30,14 @@ const ImportsPage = lazy(() => import('./features/imports/ImportsPage').then((m)
 const ImportWizardPage = lazy(() => import('./features/imports/ImportWizardPage').then((m) => ({ default: m.ImportWizardPage })));
 const ImportPage = lazy(() => import('./features/imports/ImportPage').then((m) => ({ default: m.ImportPage })));
 const CalendarPage = lazy(() => import('./features/calendar/CalendarPage').then((m) => ({ default: m.CalendarPage })));
+// @lazy:leads
+// @lazy:opportunities
+// @lazy:quotes
+// @lazy:orders
+// @lazy:reports
+// @lazy:decision-chain
+// @lazy:assessments
+// @lazy:cards-archives
 
 export function AppRoutes() {
   return (
@@ -151,6 +159,14 @@ export function AppRoutes() {
                 </RequirePermission>
               }
             />
+            {/* @routes:leads */}
+            {/* @routes:opportunities */}
+            {/* @routes:quotes */}
+            {/* @routes:orders */}
+            {/* @routes:reports */}
+            {/* @routes:decision-chain */}
+            {/* @routes:assessments */}
+            {/* @routes:cards-archives */}
             <Route
               path="imports"
               element={

@@ -12,6 +12,15 @@ import * as m0009 from './migrations/0009_regions.js';
 import * as m0010 from './migrations/0010_search.js';
 import * as m0011 from './migrations/0011_imports.js';
 import * as m0012 from './migrations/0012_pool_since.js';
+import * as m0013 from './migrations/0013_leads.js';
+import * as m0014 from './migrations/0014_opportunities.js';
+import * as m0015 from './migrations/0015_products_quotes.js';
+import * as m0016 from './migrations/0016_approvals.js';
+import * as m0017 from './migrations/0017_orders.js';
+import * as m0018 from './migrations/0018_targets.js';
+import * as m0019 from './migrations/0019_decision_chain.js';
+import * as m0020 from './migrations/0020_assessments_plans.js';
+import * as m0021 from './migrations/0021_cards_archives.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, tests and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -27,6 +36,15 @@ const MIGRATIONS: Record<string, Migration> = {
   '0010_search': m0010,
   '0011_imports': m0011,
   '0012_pool_since': m0012,
+  '0013_leads': m0013,
+  '0014_opportunities': m0014,
+  '0015_products_quotes': m0015,
+  '0016_approvals': m0016,
+  '0017_orders': m0017,
+  '0018_targets': m0018,
+  '0019_decision_chain': m0019,
+  '0020_assessments_plans': m0020,
+  '0021_cards_archives': m0021,
 };
 
 class StaticProvider implements MigrationProvider {

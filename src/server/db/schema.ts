@@ -397,6 +397,14 @@ export interface ImportErrorsTable {
   reason: string;
 }
 
+// @import-tables:leads
+// @import-tables:opportunities
+// @import-tables:quotes
+// @import-tables:orders
+// @import-tables:reports
+// @import-tables:decision-chain
+// @import-tables:assessments
+// @import-tables:cards-archives
 export interface Database {
   teams: TeamsTable;
   roles: RolesTable;
@@ -427,6 +435,14 @@ export interface Database {
   imports: ImportsTable;
   importChunks: ImportChunksTable;
   importErrors: ImportErrorsTable;
+  // @tables:leads
+  // @tables:opportunities
+  // @tables:quotes
+  // @tables:orders
+  // @tables:reports
+  // @tables:decision-chain
+  // @tables:assessments
+  // @tables:cards-archives
 }
 
 export type TeamRow = Selectable<TeamsTable>;

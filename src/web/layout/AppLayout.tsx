@@ -7,7 +7,7 @@ import { PageLoading } from '../components/PageLoading';
 import { useCurrentUser } from '../features/auth/api';
 import { NotificationBell } from '../features/notifications/NotificationBell';
 import { GlobalSearch } from '../features/search/GlobalSearch';
-import { ADMIN_MENU_KEY, CUSTOMERS_MENU_KEY, navItems, selectedNavKey } from './navItems';
+import { ADMIN_MENU_KEY, CUSTOMERS_MENU_KEY, KEY_ACCOUNTS_MENU_KEY, navItems, SALES_MENU_KEY, selectedNavKey } from './navItems';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
@@ -33,7 +33,7 @@ export function AppLayout() {
         <nav aria-label={t('nav.main')}>
           <Menu
             mode="inline"
-            defaultOpenKeys={[CUSTOMERS_MENU_KEY, ADMIN_MENU_KEY]}
+            defaultOpenKeys={[CUSTOMERS_MENU_KEY, SALES_MENU_KEY, KEY_ACCOUNTS_MENU_KEY, ADMIN_MENU_KEY]}
             selectedKeys={[selectedNavKey(location.pathname)]}
             items={navItems(t, me.permissions)}
           />

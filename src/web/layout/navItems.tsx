@@ -5,8 +5,10 @@ import {
   CalendarOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
+  CrownOutlined,
   DeleteOutlined,
   FieldTimeOutlined,
+  FundOutlined,
   HomeOutlined,
   InboxOutlined,
   SafetyOutlined,
@@ -23,6 +25,8 @@ import { can, canUseRecycleBin } from '../lib/permissions';
 
 export const CUSTOMERS_MENU_KEY = 'customers';
 export const ADMIN_MENU_KEY = 'admin';
+export const SALES_MENU_KEY = 'sales';
+export const KEY_ACCOUNTS_MENU_KEY = 'keyAccounts';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
@@ -42,6 +46,20 @@ const CUSTOMER_ENTRIES: NavEntry[] = [
   { path: '/calendar', label: 'nav.calendar', icon: <CalendarOutlined />, visible: (p) => can(p, 'tasks', 'read') },
 ];
 
+const SALES_ENTRIES: NavEntry[] = [
+  // @nav:leads
+  // @nav:opportunities
+  // @nav:quotes
+  // @nav:orders
+  // @nav:reports
+];
+
+const KEY_ACCOUNT_ENTRIES: NavEntry[] = [
+  // @nav:decision-chain
+  // @nav:assessments
+  // @nav:cards-archives
+];
+
 const ADMIN_ENTRIES: NavEntry[] = [
   { path: '/users', label: 'nav.users', icon: <UserOutlined />, visible: (p) => can(p, 'users', 'read') },
   { path: '/teams', label: 'nav.teams', icon: <TeamOutlined />, visible: (p) => can(p, 'teams', 'read') },
@@ -59,9 +77,15 @@ export function navItems(t: TFunction, permissions: Permissions): MenuItem[] {
     label: <Link to={e.path}>{t(e.label)}</Link>,
   });
   const customers = CUSTOMER_ENTRIES.filter((e) => e.visible(permissions)).map(link);
+  const sales = SALES_ENTRIES.filter((e) => e.visible(permissions)).map(link);
+  const keyAccounts = KEY_ACCOUNT_ENTRIES.filter((e) => e.visible(permissions)).map(link);
   const admin = ADMIN_ENTRIES.filter((e) => e.visible(permissions)).map(link);
   const items: MenuItem[] = [link({ path: '/', label: 'nav.home', icon: <HomeOutlined /> })];
   if (customers.length > 0) items.push({ key: CUSTOMERS_MENU_KEY, label: t('nav.customers'), icon: <ShopOutlined />, children: customers });
+  if (sales.length > 0) items.push({ key: SALES_MENU_KEY, label: t('nav.sales'), icon: <FundOutlined />, children: sales });
+  if (keyAccounts.length > 0) {
+    items.push({ key: KEY_ACCOUNTS_MENU_KEY, label: t('nav.keyAccounts'), icon: <CrownOutlined />, children: keyAccounts });
+  }
   if (admin.length > 0) items.push({ key: ADMIN_MENU_KEY, label: t('nav.admin'), icon: <AppstoreOutlined />, children: admin });
   return items;
 }

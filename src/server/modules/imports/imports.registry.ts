@@ -7,4 +7,7 @@ import type { Importer } from './import-entities.js';
 export const IMPORTERS: Record<ImportEntity, Importer<any>> = {
   organizations: organizationImporter,
   contacts: contactImporter,
+  // @importer:leads
+  // @importer:opportunities
+  // @importer:quotes
 };

@@ -30,4 +30,10 @@ export const ORGANIZATION_PANELS: OrganizationPanel[] = [
     title: 'pool.history',
     component: lazy(() => import('../pool/PoolHistoryPanel').then((m) => ({ default: m.PoolHistoryPanel }))),
   },
+  // @panel:opportunities
+  // @panel:quotes
+  // @panel:orders
+  // @panel:decision-chain
+  // @panel:assessments
+  // @panel:cards-archives
 ];

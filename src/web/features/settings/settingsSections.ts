@@ -39,4 +39,10 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     visible: (p) => can(p, 'settings', 'read'),
     component: lazy(() => import('../pool/PoolRulesSettings').then((m) => ({ default: m.PoolRulesSettings }))),
   },
+  // @settings:leads
+  // @settings:opportunities
+  // @settings:quotes
+  // @settings:orders
+  // @settings:reports
+  // @settings:assessments
 ];
