@@ -5,6 +5,7 @@
  * scale, and measures it over HTTP with autocannon next to a bare Fastify server started in the same
  * run. Prints a table and writes bench/results/<scale>-<dialect>.json. See BENCHMARKS.md.
  */
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -175,7 +176,9 @@ async function main() {
     const asRep = await session(rep.id);
     const asManager = await session(manager.id);
 
-    // Cold start: spawn to the first 200, migrations (none pending) and job runner included, as `guanxi serve` starts in production.
+    // Cold start: spawn to the first 200, migrations (none pending) and job runner included, as `guanxi serve` starts in production
+    // — from an up-to-date server bundle, as after a deploy (bin/guanxi.js would otherwise rebuild it first).
+    execFileSync(process.execPath, ['scripts/build-server.mjs'], { stdio: 'inherit' });
     const app = await start(
       ['bin/guanxi.js', 'serve'],
       { DATABASE_URL: target.serverUrl, LOG_LEVEL: 'warn', WEB_DIST: path.join(os.tmpdir(), 'guanxi-bench-no-web') },
