@@ -32,7 +32,7 @@ export const activityRoutes: FastifyPluginAsync<ModuleDeps> = async (app, deps) 
         response: { 200: TimelinePageSchema, ...ERROR_RESPONSES },
       },
     },
-    (req) => activitiesService.timeline(ctx(req), deps.entities, req.query),
+    (req) => activitiesService.timeline(ctx(req), req.query),
   );
 
   registerCrudRoutes(app, deps, {

@@ -11,7 +11,6 @@ import type { Db } from '../../db/connection.js';
 import type { ActivityRow } from '../../db/schema.js';
 import { auditAs } from '../../platform/audit.js';
 import type { Ctx } from '../../platform/context.js';
-import type { EntityRegistry } from '../../platform/entities.js';
 import { badRequest, notFound, versionConflict } from '../../platform/errors.js';
 import { newId, now } from '../../platform/ids.js';
 import type { MergeHook } from '../../platform/merge-hooks.js';
@@ -211,7 +210,7 @@ export const activitiesService = {
   },
 
   /** The 360° stream of an organization or a contact: activities, changes, lifecycle steps (see timeline.ts). */
-  timeline: (ctx: Ctx, entities: EntityRegistry, q: TimelineQuery) => timeline(ctx, entities, q),
+  timeline: (ctx: Ctx, q: TimelineQuery) => timeline(ctx, q),
 
   /**
    * For the calendar: one person's meetings, visits and calls overlapping [from, to), oldest first,

@@ -1,7 +1,6 @@
 import type { Activity, TimelineItem, TimelineQuery } from '../../../shared/schemas/activities.js';
 import type { ActivityRow } from '../../db/schema.js';
 import type { Ctx } from '../../platform/context.js';
-import type { EntityRegistry } from '../../platform/entities.js';
 import { badRequest } from '../../platform/errors.js';
 import { encodeCursor } from '../../platform/pagination.js';
 import { can } from '../../platform/permissions.js';
@@ -56,7 +55,7 @@ const newestFirst = (x: Candidate, y: Candidate) => (x.at === y.at ? (x.id < y.i
  * (anyone who may see the record); activities only within the actor's activities scope, and none
  * without activities read permission.
  */
-export async function timeline(ctx: Ctx, entities: EntityRegistry, q: TimelineQuery) {
+export async function timeline(ctx: Ctx, q: TimelineQuery) {
   const type = q.organizationId ? 'organizations' : 'contacts';
   const id = (q.organizationId ?? q.contactId) as string;
   if (type === 'organizations') await organizationsService.assertVisible(ctx, id);
@@ -69,8 +68,9 @@ export async function timeline(ctx: Ctx, entities: EntityRegistry, q: TimelineQu
       ? repo.timeline(ctx.db, ctx.actor, type === 'organizations' ? { organizationId: id } : { contactId: id }, at.a, n + 1)
       : Promise.resolve([]),
     // The audit log's own cursor is its last id (see audit.repository.ts).
-    auditService.history(ctx, entities, type, id, { limit: n + 1, cursor: at.c ? encodeCursor([at.c]) : undefined }),
-    type === 'organizations' ? organizationsService.lifecycle(ctx, id) : Promise.resolve({ items: [] }),
+    // Visibility was checked once above; the sources below do not load and scope-check the record again.
+    auditService.historyOfVisible(ctx, type, id, { limit: n + 1, cursor: at.c ? encodeCursor([at.c]) : undefined }),
+    type === 'organizations' ? organizationsService.lifecycleOfVisible(ctx, id) : Promise.resolve({ items: [] }),
   ]);
 
   const candidates: Candidate[] = [

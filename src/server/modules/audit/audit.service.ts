@@ -81,6 +81,11 @@ export const auditService = {
   async history(ctx: Ctx, entities: EntityRegistry, type: string, id: string, page: { limit: number; cursor?: string }) {
     const entity = entities.get(type);
     if (!entity || !(await entity.canSee(ctx, id))) throw notFound();
+    return this.historyOfVisible(ctx, type, id, page);
+  },
+
+  /** The history of a record the caller has already found visible (the timeline checks once, not per source). */
+  async historyOfVisible(ctx: Ctx, type: string, id: string, page: { limit: number; cursor?: string }) {
     const result = await repo.list(ctx.db, null, { entityType: type, entityId: id }, page);
     return { items: await present(ctx, result.rows), nextCursor: result.nextCursor };
   },

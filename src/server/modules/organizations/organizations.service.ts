@@ -9,6 +9,7 @@ import { toPage } from '../../platform/pagination.js';
 import { assertCan, can } from '../../platform/permissions.js';
 import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
+import { inTransaction } from '../../platform/transactions.js';
 import { customFieldsService } from '../custom-fields/custom-fields.service.js';
 import { parseCustomColumn } from '../custom-fields/custom-values.js';
 import { contactPointsRepository } from '../customers/contact-points.repository.js';
@@ -90,7 +91,7 @@ export const organizationsService = {
     const { uscc = null } = checkFields(input, { ...custom.errors, ...region.errors });
     const owner = (await resolveOwnership(ctx, MODULE, input.ownerId)) as Ownership;
     const at = now();
-    const row = await ctx.db.transaction().execute(async (trx) => {
+    const row = await inTransaction(ctx.db, async (trx) => {
       const created = await repo.insert(trx, {
         id: newId(),
         ...newPartyColumns(input, organizationNameKey),
@@ -173,6 +174,11 @@ export const organizationsService = {
   async lifecycle(ctx: Ctx, id: string) {
     assertCan(ctx.actor, MODULE, 'read');
     await loadVisible(ctx, id);
+    return this.lifecycleOfVisible(ctx, id);
+  },
+
+  /** Lifecycle steps of an organization the caller has already found visible (see timeline.ts). */
+  async lifecycleOfVisible(ctx: Ctx, id: string) {
     const rows = await repo.transitionsOf(ctx.db, id);
     const names = await usersService.namesOf(
       ctx,
@@ -193,6 +199,8 @@ export const organizationsService = {
   namesOf: (ctx: { db: Db }, ids: string[]) => repo.namesOf(ctx.db, ids),
   /** Called by activities in their transaction: the organizations' last contact moves to `at` if later. */
   touchActivity: (trx: Db, ids: string[], at: string) => repo.touchActivity(trx, ids, at),
+  /** Called by opportunities in their transaction when a deal is won: restarts the pool rule's "no deal for M days" clock. */
+  touchDeal: (trx: Db, id: string, at: string) => repo.touchDeal(trx, id, at),
 };
 
 /** For the tasks module's "no contact in N days" rule (a system job, so no actor scope applies). */
