@@ -98,6 +98,16 @@ export const organizationsRepository = {
       .execute();
   },
 
+  /** Moves last_deal_at forward (never back), without a version step: winning a deal is not an edit of the customer. */
+  async touchDeal(db: Db, id: string, at: string): Promise<void> {
+    await db
+      .updateTable('organizations')
+      .set({ lastDealAt: at })
+      .where('id', '=', id)
+      .where((eb) => eb.or([eb('lastDealAt', 'is', null), eb('lastDealAt', '<', at)]))
+      .execute();
+  },
+
   /**
    * Writes only when the version still matches; undefined means someone else changed it first.
    * A new owner (edit, bulk assign, merge) restarts the pool rule's clock (modules/pool).
