@@ -69,6 +69,35 @@ export function openDatabase(url: string, options: OpenOptions = {}): DbHandle {
   sqlite.pragma('optimize = 0x10002');
   // SQLite's lower() folds ASCII only; searches must treat "Édouard" and "ÉDOUARD" alike, as PostgreSQL does.
   sqlite.function('lower', { deterministic: true }, (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : v) as string | null);
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins });
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }), plugins });
   return { db, dialect, file, sqlite, close: () => db.destroy() };
+}
+
+/** Enough for every distinct query the app sends (a few hundred) with room for filter combinations. */
+const STATEMENT_CACHE_SIZE = 2000;
+
+/**
+ * Kysely's SQLite driver prepares every query anew; preparing was 6–11 % of a list request in the
+ * profiles (BENCHMARKS.md, finding 2). The app sends the same few hundred SQL texts with different
+ * parameters, so prepared statements are kept by SQL text (least recently used dropped first).
+ * Reusing one is safe: Kysely runs one query at a time on its single SQLite connection, a stream
+ * included, and SQLite re-prepares a cached statement itself after a schema change.
+ */
+function withStatementCache(sqlite: SQLite.Database) {
+  const cache = new Map<string, SQLite.Statement>();
+  return {
+    close: () => sqlite.close(),
+    prepare(query: string): SQLite.Statement {
+      const hit = cache.get(query);
+      if (hit) {
+        cache.delete(query);
+        cache.set(query, hit);
+        return hit;
+      }
+      const statement = sqlite.prepare(query);
+      cache.set(query, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+      return statement;
+    },
+  };
 }
