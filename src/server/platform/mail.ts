@@ -1,4 +1,3 @@
-import nodemailer from 'nodemailer';
 import { z } from 'zod';
 import type { Db } from '../db/connection.js';
 import { enqueue } from './jobs/queue.js';
@@ -36,7 +35,9 @@ export const readMailSettings = (db: Db): Promise<StoredMail> => settingsStore.g
  * process, so a change of settings takes effect on every app server at the next message.
  */
 export async function sendMail(settings: StoredMail, message: MailMessage): Promise<void> {
-  const transport = nodemailer.createTransport({
+  // Loaded when the first message goes out, not at server start.
+  const { default: mailer } = await import('nodemailer');
+  const transport = mailer.createTransport({
     host: settings.host,
     port: settings.port,
     secure: settings.secure,

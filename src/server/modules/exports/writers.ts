@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream';
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ExportFormat } from '../../../shared/schemas/exports.js';
 import { type Cell, safeCell } from './formula.js';
 
@@ -103,21 +103,30 @@ function zipCaughtUp(sheet: ExcelJS.Worksheet, out: Writable): Promise<void> {
  * after someone saves it as CSV again.
  */
 function xlsxWriter(out: Writable, sheetName: string): SheetWriter {
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
-  const sheet = book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const add = (cells: Cell[]) => sheet.addRow(cells.map(safeCell)).commit();
+  // exceljs is loaded on the first XLSX export, not at server start (it is the heaviest module to load).
+  let opened: Promise<{ book: ExcelJS.stream.xlsx.WorkbookWriter; sheet: ExcelJS.Worksheet }> | undefined;
+  const open = () => {
+    opened ??= import('exceljs').then(({ default: excel }) => {
+      const book = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false });
+      return { book, sheet: book.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] }) };
+    });
+    return opened;
+  };
+  const add = (sheet: ExcelJS.Worksheet, cells: Cell[]) => sheet.addRow(cells.map(safeCell)).commit();
   return {
     async header(labels) {
-      add(labels);
+      add((await open()).sheet, labels);
       await drained(out);
     },
     async rows(rows) {
       if (out.destroyed) throw new ExportAborted();
-      for (const r of rows) add(r);
+      const { sheet } = await open();
+      for (const r of rows) add(sheet, r);
       await zipCaughtUp(sheet, out);
       await drained(out);
     },
     async end() {
+      const { book, sheet } = await open();
       sheet.commit();
       await book.commit();
     },

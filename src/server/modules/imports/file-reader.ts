@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import chardet from 'chardet';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 
 /**
@@ -85,7 +85,9 @@ async function* csvRows(source: AsyncIterable<Buffer>, encoding: string): AsyncG
 }
 
 async function* xlsxRows(source: AsyncIterable<Buffer>): AsyncGenerator<FileRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source), {
+  // Loaded on the first XLSX import, not at server start.
+  const { default: excel } = await import('exceljs');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(source), {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
     styles: 'ignore',
