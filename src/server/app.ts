@@ -10,37 +10,42 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { Config } from './config.js';
 import type { DbHandle } from './db/connection.js';
 import { activityRoutes } from './modules/activities/activities.routes.js';
+import { approvalRoutes } from './modules/approvals/approvals.routes.js';
+import { archiveRoutes } from './modules/archives/archives.routes.js';
+import { assessmentRoutes } from './modules/assessments/assessments.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { calendarRoutes } from './modules/calendar/calendar.routes.js';
 import { contactRoutes } from './modules/contacts/contacts.routes.js';
 import { customFieldRoutes } from './modules/custom-fields/custom-fields.routes.js';
 import { withCustomFields } from './modules/custom-fields/openapi.js';
+import { decisionChainRoutes } from './modules/decision-chain/decision-chain.routes.js';
 import type { ModuleDeps } from './modules/deps.js';
 import { duplicateRoutes } from './modules/duplicates/duplicates.routes.js';
+import { expansionCardRoutes } from './modules/expansion-cards/expansion-cards.routes.js';
 import { exportRoutes } from './modules/exports/exports.routes.js';
 import { healthRoutes } from './modules/health/health.routes.js';
 import { importRoutes } from './modules/imports/imports.routes.js';
+import { leadRoutes } from './modules/leads/leads.routes.js';
 import { mailSettingsRoutes } from './modules/mail/mail.routes.js';
 import { notificationRoutes } from './modules/notifications/notifications.routes.js';
+import { opportunityRoutes } from './modules/opportunities/opportunities.routes.js';
+import { orderRoutes } from './modules/orders/orders.routes.js';
 import { organizationRoutes } from './modules/organizations/organizations.routes.js';
 import { poolRoutes } from './modules/pool/pool.routes.js';
+import { productRoutes } from './modules/products/products.routes.js';
+import { quoteRoutes } from './modules/quotes/quotes.routes.js';
 import { recycleBinRoutes } from './modules/recycle-bin/recycle-bin.routes.js';
 import { regionRoutes } from './modules/regions/regions.routes.js';
+import { relationshipPlanRoutes } from './modules/relationship-plans/relationship-plans.routes.js';
+import { salesReportRoutes } from './modules/reports/reports.routes.js';
 import { roleRoutes } from './modules/roles/roles.routes.js';
 import { searchRoutes } from './modules/search/search.routes.js';
+import { targetRoutes } from './modules/targets/targets.routes.js';
 import { taskRoutes } from './modules/tasks/tasks.routes.js';
 import { teamRoutes } from './modules/teams/teams.routes.js';
 import { userRoutes } from './modules/users/users.routes.js';
 import { viewRoutes } from './modules/views/views.routes.js';
-// @import-routes:leads
-// @import-routes:opportunities
-// @import-routes:quotes
-// @import-routes:orders
-// @import-routes:reports
-// @import-routes:decision-chain
-// @import-routes:assessments
-// @import-routes:cards-archives
 import { registerAuth } from './platform/auth/plugin.js';
 import { EntityRegistry } from './platform/entities.js';
 import { registerErrorHandler } from './platform/error-handler.js';
@@ -147,14 +152,19 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
       await api.register(recycleBinRoutes, deps);
       await api.register(regionRoutes, deps);
       await api.register(searchRoutes, deps);
-      // @routes:leads
-      // @routes:opportunities
-      // @routes:quotes
-      // @routes:orders
-      // @routes:reports
-      // @routes:decision-chain
-      // @routes:assessments
-      // @routes:cards-archives
+      await api.register(leadRoutes, deps);
+      await api.register(approvalRoutes, deps);
+      await api.register(opportunityRoutes, deps);
+      await api.register(productRoutes, deps);
+      await api.register(quoteRoutes, deps);
+      await api.register(orderRoutes, deps);
+      await api.register(targetRoutes, deps);
+      await api.register(salesReportRoutes, deps);
+      await api.register(decisionChainRoutes, deps);
+      await api.register(assessmentRoutes, deps);
+      await api.register(relationshipPlanRoutes, deps);
+      await api.register(expansionCardRoutes, deps);
+      await api.register(archiveRoutes, deps);
     },
     { prefix: '/api' },
   );

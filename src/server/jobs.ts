@@ -1,7 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import { loadConfig } from './config.js';
 import type { DbHandle } from './db/connection.js';
+import { registerExpansionCardJobs } from './modules/expansion-cards/key-date-reminders.js';
 import { registerImportJob } from './modules/imports/imports.jobs.js';
+import { registerOrderJobs } from './modules/orders/orders.jobs.js';
 import { registerPoolJobs } from './modules/pool/pool.jobs.js';
 import { registerTaskJobs } from './modules/tasks/tasks.jobs.js';
 import { cleanupAuth } from './platform/auth/cleanup.js';
@@ -23,6 +25,8 @@ export async function startJobs(database: DbHandle, logger: FastifyBaseLogger): 
   registerMailJob(runner, database.db, logger);
   await registerTaskJobs(runner, database.db, logger);
   await registerPoolJobs(runner, database.db, logger);
+  await registerExpansionCardJobs(runner, database.db, logger);
+  await registerOrderJobs(runner, database.db, logger);
   registerImportJob(runner, database.db, loadConfig());
   if (database.sqlite) {
     // Keeps SQLite's planner statistics fresh as tables grow (PostgreSQL's autovacuum does this itself).

@@ -397,14 +397,49 @@ export interface ImportErrorsTable {
   reason: string;
 }
 
-// @import-tables:leads
-// @import-tables:opportunities
-// @import-tables:quotes
-// @import-tables:orders
-// @import-tables:reports
-// @import-tables:decision-chain
-// @import-tables:assessments
-// @import-tables:cards-archives
+import type { ApprovalPoliciesTable, ApprovalRequestsTable, ApprovalStepsTable, TeamManagersTable } from '../modules/approvals/approvals.tables.js';
+import type { AccountArchivesTable, AttachmentsTable, SupplierArchivesTable } from '../modules/archives/archives.tables.js';
+import type { AssessmentDimensionsTable, AssessmentScoresTable, RelationshipAssessmentsTable } from '../modules/assessments/assessments.tables.js';
+import type {
+  AccountDepartmentsTable,
+  AccountRelationsTable,
+  ChainEdgesTable,
+  ChainPeopleTable,
+  DecisionChainsTable,
+} from '../modules/decision-chain/decision-chain.tables.js';
+import type {
+  ExpansionCardItemsTable,
+  ExpansionCardKeyDatesTable,
+  ExpansionCardReviewsTable,
+  ExpansionCardsTable,
+} from '../modules/expansion-cards/expansion-cards.tables.js';
+import type { LeadAssignmentRulesTable, LeadsTable } from '../modules/leads/leads.tables.js';
+import type {
+  OpportunitiesTable,
+  OpportunityCompetitorsTable,
+  OpportunityContactsTable,
+  OpportunityStageHistoryTable,
+  PipelineStagesTable,
+  PipelinesTable,
+} from '../modules/opportunities/opportunities.tables.js';
+import type {
+  InstallmentsTable,
+  OrderLinesTable,
+  OrderNumberCountersTable,
+  OrdersTable,
+  PaymentAllocationsTable,
+  PaymentsTable,
+} from '../modules/orders/orders.tables.js';
+import type {
+  PriceListItemsTable,
+  PriceListsTable,
+  ProductsTable,
+  QuoteLinesTable,
+  QuoteNumberCountersTable,
+  QuotesTable,
+} from '../modules/quotes/quotes.tables.js';
+import type { PlanLinksTable, PlanTargetsTable, RelationshipPlansTable } from '../modules/relationship-plans/relationship-plans.tables.js';
+import type { TargetsTable } from '../modules/targets/targets.tables.js';
 export interface Database {
   teams: TeamsTable;
   roles: RolesTable;
@@ -435,14 +470,49 @@ export interface Database {
   imports: ImportsTable;
   importChunks: ImportChunksTable;
   importErrors: ImportErrorsTable;
-  // @tables:leads
-  // @tables:opportunities
-  // @tables:quotes
-  // @tables:orders
-  // @tables:reports
-  // @tables:decision-chain
-  // @tables:assessments
-  // @tables:cards-archives
+  leads: LeadsTable;
+  leadAssignmentRules: LeadAssignmentRulesTable;
+  approvalPolicies: ApprovalPoliciesTable;
+  teamManagers: TeamManagersTable;
+  approvalRequests: ApprovalRequestsTable;
+  approvalSteps: ApprovalStepsTable;
+  pipelines: PipelinesTable;
+  pipelineStages: PipelineStagesTable;
+  opportunities: OpportunitiesTable;
+  opportunityContacts: OpportunityContactsTable;
+  opportunityStageHistory: OpportunityStageHistoryTable;
+  opportunityCompetitors: OpportunityCompetitorsTable;
+  products: ProductsTable;
+  priceLists: PriceListsTable;
+  priceListItems: PriceListItemsTable;
+  quotes: QuotesTable;
+  quoteLines: QuoteLinesTable;
+  quoteNumberCounters: QuoteNumberCountersTable;
+  orders: OrdersTable;
+  orderNumberCounters: OrderNumberCountersTable;
+  orderLines: OrderLinesTable;
+  installments: InstallmentsTable;
+  payments: PaymentsTable;
+  paymentAllocations: PaymentAllocationsTable;
+  targets: TargetsTable;
+  decisionChains: DecisionChainsTable;
+  accountDepartments: AccountDepartmentsTable;
+  chainPeople: ChainPeopleTable;
+  chainEdges: ChainEdgesTable;
+  accountRelations: AccountRelationsTable;
+  assessmentDimensions: AssessmentDimensionsTable;
+  relationshipAssessments: RelationshipAssessmentsTable;
+  assessmentScores: AssessmentScoresTable;
+  relationshipPlans: RelationshipPlansTable;
+  planTargets: PlanTargetsTable;
+  planLinks: PlanLinksTable;
+  expansionCards: ExpansionCardsTable;
+  expansionCardKeyDates: ExpansionCardKeyDatesTable;
+  expansionCardItems: ExpansionCardItemsTable;
+  expansionCardReviews: ExpansionCardReviewsTable;
+  accountArchives: AccountArchivesTable;
+  supplierArchives: SupplierArchivesTable;
+  attachments: AttachmentsTable;
 }
 
 export type TeamRow = Selectable<TeamsTable>;

@@ -2,13 +2,7 @@ import { z } from 'zod';
 import { IdSchema, TimestampSchema } from './common.js';
 
 /** Record types a file can be imported into; later modules add theirs here and in the server's import registry. */
-export const IMPORT_ENTITIES = [
-  'organizations',
-  'contacts',
-  // @import-entity:leads
-  // @import-entity:opportunities
-  // @import-entity:quotes
-] as const;
+export const IMPORT_ENTITIES = ['organizations', 'contacts', 'leads', 'opportunities', 'products'] as const;
 export const ImportEntitySchema = z.enum(IMPORT_ENTITIES);
 export type ImportEntity = z.infer<typeof ImportEntitySchema>;
 

@@ -2,14 +2,7 @@ import { z } from 'zod';
 import { IdSchema } from './common.js';
 
 /** Record types the global search covers; a module that registers a searchable type adds its name here. */
-export const SEARCH_TYPES = [
-  'organizations',
-  'contacts',
-  // @search-type:leads
-  // @search-type:opportunities
-  // @search-type:quotes
-  // @search-type:cards-archives
-] as const;
+export const SEARCH_TYPES = ['organizations', 'contacts', 'leads', 'opportunities', 'quotes', 'expansion_cards'] as const;
 export const SearchTypeSchema = z.enum(SEARCH_TYPES);
 export type SearchType = z.infer<typeof SearchTypeSchema>;
 

@@ -1,26 +1,36 @@
 import {
+  AccountBookOutlined,
+  AimOutlined,
   AppstoreOutlined,
   AuditOutlined,
   BankOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
   CrownOutlined,
   DeleteOutlined,
   FieldTimeOutlined,
+  FileDoneOutlined,
+  FileTextOutlined,
   FundOutlined,
   HomeOutlined,
+  IdcardOutlined,
   InboxOutlined,
   SafetyOutlined,
   SettingOutlined,
   ShopOutlined,
+  ShoppingOutlined,
+  TagsOutlined,
   TeamOutlined,
+  UserAddOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import type { Permissions } from '../../shared/schemas/permissions';
+import { ApprovalsNavIcon } from '../features/approvals/ApprovalsNavIcon';
 import { can, canUseRecycleBin } from '../lib/permissions';
 
 export const CUSTOMERS_MENU_KEY = 'customers';
@@ -47,17 +57,26 @@ const CUSTOMER_ENTRIES: NavEntry[] = [
 ];
 
 const SALES_ENTRIES: NavEntry[] = [
-  // @nav:leads
-  // @nav:opportunities
-  // @nav:quotes
-  // @nav:orders
-  // @nav:reports
+  { path: '/leads', label: 'leads.nav', icon: <UserAddOutlined />, visible: (p) => can(p, 'leads', 'read') },
+  {
+    path: '/approvals',
+    label: 'approvals.nav',
+    icon: <ApprovalsNavIcon />,
+    visible: (p) => can(p, 'quotes', 'read') || can(p, 'orders', 'read') || can(p, 'settings', 'admin'),
+  },
+  { path: '/opportunities', label: 'permissions.modules.opportunities', icon: <FundOutlined />, visible: (p) => can(p, 'opportunities', 'read') },
+  { path: '/quotes', label: 'quotes.nav', icon: <FileTextOutlined />, visible: (p) => can(p, 'quotes', 'read') },
+  { path: '/products', label: 'products.nav', icon: <ShoppingOutlined />, visible: (p) => can(p, 'products', 'read') },
+  { path: '/price-lists', label: 'products.priceLists.nav', icon: <TagsOutlined />, visible: (p) => can(p, 'products', 'read') },
+  { path: '/orders', label: 'orders.nav', icon: <FileDoneOutlined />, visible: (p) => can(p, 'orders', 'read') },
+  { path: '/receivables', label: 'receivables.nav', icon: <AccountBookOutlined />, visible: (p) => can(p, 'orders', 'read') },
+  { path: '/targets', label: 'targets.nav', icon: <AimOutlined />, visible: (p) => can(p, 'targets', 'read') },
+  { path: '/reports/sales', label: 'salesReports.nav', icon: <BarChartOutlined />, visible: (p) => can(p, 'reports', 'read') },
 ];
 
 const KEY_ACCOUNT_ENTRIES: NavEntry[] = [
-  // @nav:decision-chain
-  // @nav:assessments
-  // @nav:cards-archives
+  { path: '/key-accounts', label: 'keyAccounts.nav', icon: <CrownOutlined />, visible: (p) => can(p, 'key_accounts', 'read') },
+  { path: '/expansion-cards', label: 'expansionCards.nav', icon: <IdcardOutlined />, visible: (p) => can(p, 'key_accounts', 'read') },
 ];
 
 const ADMIN_ENTRIES: NavEntry[] = [

@@ -8,11 +8,6 @@ import type { Kysely } from 'kysely';
 export async function up(db: Kysely<unknown>): Promise<void> {
   for (const table of ['contacts', 'organizations'] as const) {
     const prefix = table === 'contacts' ? 'contact' : 'org';
-    await db.schema
-      .createIndex(`${prefix}_province_tier_updated_idx`)
-      .ifNotExists()
-      .on(table)
-      .columns(['province', 'tier', 'updated_at', 'id'])
-      .execute();
+    await db.schema.createIndex(`${prefix}_province_tier_updated_idx`).ifNotExists().on(table).columns(['province', 'tier', 'updated_at', 'id']).execute();
   }
 }

@@ -9,6 +9,7 @@ import { toPage } from '../../platform/pagination.js';
 import { assertCan, can } from '../../platform/permissions.js';
 import { freshRecord } from '../../platform/record.js';
 import { setDeleted } from '../../platform/soft-delete.js';
+import { inTransaction } from '../../platform/transactions.js';
 import { customFieldsService } from '../custom-fields/custom-fields.service.js';
 import { parseCustomColumn } from '../custom-fields/custom-values.js';
 import { contactPointsRepository } from '../customers/contact-points.repository.js';
@@ -87,7 +88,7 @@ export const contactsService = {
     await checkFields(ctx, input, undefined, { ...custom.errors, ...region.errors });
     const owner = (await resolveOwnership(ctx, MODULE, input.ownerId)) as Ownership;
     const at = now();
-    return ctx.db.transaction().execute(async (trx) => {
+    return inTransaction(ctx.db, async (trx) => {
       const created = await repo.insert(trx, {
         id: newId(),
         ...newPartyColumns(input, personNameKey),

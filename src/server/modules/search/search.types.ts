@@ -1,11 +1,11 @@
 import type { SearchType } from '../../../shared/schemas/search.js';
 import type { SearchableType } from '../../platform/search/searchable.js';
 import { contactSearch } from '../contacts/contacts.search.js';
+import { expansionCardSearch } from '../expansion-cards/expansion-cards.search.js';
+import { leadSearch } from '../leads/leads.search.js';
+import { opportunitySearch } from '../opportunities/opportunities.search.js';
 import { organizationSearch } from '../organizations/organizations.search.js';
-// @import-searchable:leads
-// @import-searchable:opportunities
-// @import-searchable:quotes
-// @import-searchable:cards-archives
+import { quoteSearch } from '../quotes/quotes.search.js';
 
 /**
  * Every record type global search covers. A later module (leads, opportunities, …) writes its index
@@ -14,8 +14,8 @@ import { organizationSearch } from '../organizations/organizations.search.js';
 export const SEARCHABLE_TYPES: Record<SearchType, SearchableType> = {
   organizations: organizationSearch,
   contacts: contactSearch,
-  // @searchable:leads
-  // @searchable:opportunities
-  // @searchable:quotes
-  // @searchable:cards-archives
+  leads: leadSearch,
+  opportunities: opportunitySearch,
+  quotes: quoteSearch,
+  expansion_cards: expansionCardSearch,
 };

@@ -1,8 +1,8 @@
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Actor } from '../context.js';
-import { scopeFilter, scopeOf } from '../permissions.js';
-import type { SearchableType } from './searchable.js';
+import { scopeOf } from '../permissions.js';
+import { type SearchableType, searchVisibility } from './searchable.js';
 import { type ParsedQuery, prefixEnd } from './tokens.js';
 
 export const TIER = { exact: 3, prefix: 2, contains: 1 } as const;
@@ -36,7 +36,8 @@ function tierOf(token: string, q: ParsedQuery): number {
  */
 function rangeQuery(db: Db, actor: Actor, st: SearchableType, prefixes: string[], others: ParsedQuery['parts'], limit: number) {
   const k = db as unknown as Kysely<any>;
-  const bound = scopeOf(actor, st.module) === 'all' ? limit * 4 : WALK;
+  // An `all` scope sees every match, so a short walk suffices, unless the type has its own visibility.
+  const bound = scopeOf(actor, st.module) === 'all' && !st.visibleTo ? limit * 4 : WALK;
   // Each range keeps its own ORDER BY and LIMIT inside a derived table, which both dialects allow under UNION ALL.
   const walks = prefixes.map((prefix, i) =>
     k
@@ -58,7 +59,7 @@ function rangeQuery(db: Db, actor: Actor, st: SearchableType, prefixes: string[]
     .innerJoin(st.table, `${st.table}.id`, 'w.recordId')
     .select(['w.recordId as id', 'w.token as token', sql.ref<string>(`${st.table}.${st.titleColumn}`).as('title')])
     .where(sql.ref(`${st.table}.deletedAt`), 'is', null)
-    .where(scopeFilter(actor, st.module, st.scope) as never)
+    .where(searchVisibility(actor, st) as never)
     .where((eb) =>
       eb.and(
         others.map((part) =>
@@ -109,7 +110,7 @@ export async function searchAmong(db: Db, actor: Actor, st: SearchableType, q: P
     .where('w.recordId', 'in', ids)
     .where((eb) => eb.or([range(eb, 'w.token', q.whole), ...first.prefixes.map((p) => range(eb, 'w.token', p))]))
     .where(sql.ref(`${st.table}.deletedAt`), 'is', null)
-    .where(scopeFilter(actor, st.module, st.scope) as never)
+    .where(searchVisibility(actor, st) as never)
     .execute()) as { id: string; token: string; title: string }[];
   const best = new Map<string, Hit>();
   for (const r of rows) {

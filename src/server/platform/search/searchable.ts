@@ -1,6 +1,9 @@
+import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { ModuleKey } from '../../../shared/schemas/permissions.js';
 import type { Db } from '../../db/connection.js';
-import type { ScopeColumns } from '../permissions.js';
+import type { Database } from '../../db/schema.js';
+import type { Actor } from '../context.js';
+import { type ScopeColumns, scopeFilter } from '../permissions.js';
 
 export interface SearchPresentation {
   title: string;
@@ -21,6 +24,14 @@ export interface SearchableType {
   table: string;
   titleColumn: string;
   scope: ScopeColumns;
+  /**
+   * Who may see a record, when that is not the module's record scope (e.g. confidential expansion
+   * cards): replaces the scope filter in every search query. Without it, `scope` decides.
+   */
+  visibleTo?(actor: Actor): (eb: ExpressionBuilder<Database, keyof Database>) => Expression<SqlBool>;
   /** Title and subtitle of found records, in one query for the whole page. */
   present(db: Db, ids: string[]): Promise<Map<string, SearchPresentation>>;
 }
+
+/** The WHERE expression that keeps a type's search results to what the actor may see. */
+export const searchVisibility = (actor: Actor, st: SearchableType) => (st.visibleTo ? st.visibleTo(actor) : scopeFilter(actor, st.module, st.scope));

@@ -1,8 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { Db } from '../../db/connection.js';
 import type { Actor } from '../context.js';
-import { scopeFilter } from '../permissions.js';
-import type { SearchableType } from './searchable.js';
+import { type SearchableType, searchVisibility } from './searchable.js';
 
 /** Which of `ids` are live records of the type inside the actor's scope. */
 export async function visibleAmong(db: Db, actor: Actor, st: SearchableType, ids: string[]): Promise<string[]> {
@@ -12,7 +11,7 @@ export async function visibleAmong(db: Db, actor: Actor, st: SearchableType, ids
     .select(sql.ref<string>(`${st.table}.id`).as('id'))
     .where(sql.ref(`${st.table}.id`), 'in', ids)
     .where(sql.ref(`${st.table}.deletedAt`), 'is', null)
-    .where(scopeFilter(actor, st.module, st.scope) as never)
+    .where(searchVisibility(actor, st) as never)
     .execute();
   return rows.map((r) => r.id as string);
 }

@@ -24,6 +24,7 @@ import { ContactTasksCard } from '../tasks/OpenTasksPanel';
 import { useContact, useDeleteContact } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { MembershipOrganization } from './ContactMemberships';
+import { ContactPanels } from './ContactPanels';
 
 type Membership = Contact['organizations'][number];
 
@@ -178,6 +179,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
               />
             </Card>
             <ContactTasksCard contactId={c.id} />
+            <ContactPanels contact={c} />
           </Flex>
         </Col>
         {/* The activity column: quick log, then activities and changes (the record's history folded in). */}

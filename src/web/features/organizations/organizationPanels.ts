@@ -30,10 +30,40 @@ export const ORGANIZATION_PANELS: OrganizationPanel[] = [
     title: 'pool.history',
     component: lazy(() => import('../pool/PoolHistoryPanel').then((m) => ({ default: m.PoolHistoryPanel }))),
   },
-  // @panel:opportunities
-  // @panel:quotes
-  // @panel:orders
-  // @panel:decision-chain
-  // @panel:assessments
-  // @panel:cards-archives
+  {
+    key: 'opportunities',
+    title: 'opportunities.title',
+    visible: (p) => can(p, 'opportunities', 'read'),
+    component: lazy(() => import('../opportunities/OpportunitiesPanel').then((m) => ({ default: m.OrganizationOpportunitiesPanel }))),
+  },
+  {
+    key: 'quotes',
+    title: 'quotes.title',
+    visible: (p) => can(p, 'quotes', 'read'),
+    component: lazy(() => import('../quotes/QuotesPanel').then((m) => ({ default: m.OrganizationQuotesPanel }))),
+  },
+  {
+    key: 'orders',
+    title: 'orders.title',
+    visible: (p) => can(p, 'orders', 'read'),
+    component: lazy(() => import('../orders/OrdersPanel').then((m) => ({ default: m.OrganizationOrdersPanel }))),
+  },
+  {
+    key: 'decision-chain',
+    title: 'decisionChain.title',
+    visible: (p) => can(p, 'key_accounts', 'read'),
+    component: lazy(() => import('../decision-chain/ChainPanel').then((m) => ({ default: m.ChainPanel }))),
+  },
+  {
+    key: 'assessments',
+    title: 'assessments.panelTitle',
+    visible: (p) => can(p, 'key_accounts', 'read'),
+    component: lazy(() => import('../assessments/AssessmentPanel').then((m) => ({ default: m.AssessmentPanel }))),
+  },
+  {
+    key: 'cards-archives',
+    title: 'archives.panelTitle',
+    visible: (p) => can(p, 'key_accounts', 'read'),
+    component: lazy(() => import('../archives/CardsArchivesPanel').then((m) => ({ default: m.CardsArchivesPanel }))),
+  },
 ];

@@ -1,10 +1,17 @@
-import { ContactsOutlined, ShopOutlined } from '@ant-design/icons';
+import { AimOutlined, ContactsOutlined, FileTextOutlined, FundOutlined, IdcardOutlined, ShopOutlined } from '@ant-design/icons';
 import { Typography, theme } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SearchItem, SearchType } from '../../../shared/schemas/search';
 
-const ICONS: Record<SearchType, ReactNode> = { organizations: <ShopOutlined />, contacts: <ContactsOutlined /> };
+const ICONS: Record<SearchType, ReactNode> = {
+  organizations: <ShopOutlined />,
+  contacts: <ContactsOutlined />,
+  leads: <AimOutlined />,
+  opportunities: <FundOutlined />,
+  quotes: <FileTextOutlined />,
+  expansion_cards: <IdcardOutlined />,
+};
 
 interface Props {
   heading?: string;

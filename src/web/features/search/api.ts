@@ -42,4 +42,8 @@ export function useRecordView(type: SearchType, id: string | undefined) {
 export const RECORD_PATHS: Record<SearchType, (id: string) => string> = {
   organizations: (id) => `/organizations/${id}`,
   contacts: (id) => `/contacts/${id}`,
+  leads: (id) => `/leads/${id}`,
+  opportunities: (id) => `/opportunities/${id}`,
+  quotes: (id) => `/quotes/${id}`,
+  expansion_cards: (id) => `/expansion-cards/${id}`,
 };

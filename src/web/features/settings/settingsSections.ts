@@ -39,10 +39,40 @@ export const SETTINGS_SECTIONS: SettingsSection[] = [
     visible: (p) => can(p, 'settings', 'read'),
     component: lazy(() => import('../pool/PoolRulesSettings').then((m) => ({ default: m.PoolRulesSettings }))),
   },
-  // @settings:leads
-  // @settings:opportunities
-  // @settings:quotes
-  // @settings:orders
-  // @settings:reports
-  // @settings:assessments
+  {
+    key: 'lead-assignment',
+    title: 'leads.rules.title',
+    visible: (p) => can(p, 'settings', 'admin'),
+    component: lazy(() => import('../leads/LeadRulesSettings').then((m) => ({ default: m.LeadRulesSettings }))),
+  },
+  {
+    key: 'approvals',
+    title: 'approvals.settings.title',
+    visible: (p) => can(p, 'settings', 'admin'),
+    component: lazy(() => import('../approvals/ApprovalSettings').then((m) => ({ default: m.ApprovalSettings }))),
+  },
+  {
+    key: 'pipelines',
+    title: 'pipelines.title',
+    visible: (p) => can(p, 'settings', 'admin'),
+    component: lazy(() => import('../opportunities/PipelinesSettings').then((m) => ({ default: m.PipelinesSettings }))),
+  },
+  {
+    key: 'company',
+    title: 'quotes.company.title',
+    visible: (p) => can(p, 'settings', 'read'),
+    component: lazy(() => import('../quotes/CompanySettings').then((m) => ({ default: m.CompanySettings }))),
+  },
+  {
+    key: 'orders',
+    title: 'orders.settings.title',
+    visible: (p) => can(p, 'settings', 'read'),
+    component: lazy(() => import('../orders/OrderSettings').then((m) => ({ default: m.OrderSettings }))),
+  },
+  {
+    key: 'assessments',
+    title: 'assessments.settings.title',
+    visible: (p) => can(p, 'settings', 'admin') || can(p, 'key_accounts', 'admin'),
+    component: lazy(() => import('../assessments/DimensionsSettings').then((m) => ({ default: m.DimensionsSettings }))),
+  },
 ];

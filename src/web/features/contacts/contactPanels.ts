@@ -1,0 +1,37 @@
+import { type ComponentType, lazy } from 'react';
+import type { Contact } from '../../../shared/schemas/customers';
+import type { Permissions } from '../../../shared/schemas/permissions';
+import { can } from '../../lib/permissions';
+
+export interface ContactPanel {
+  /** Stable id, also the React key. */
+  key: string;
+  /** i18n key of the panel's title. */
+  title: string;
+  /** Left out when the user may not read the module behind it, e.g. `(p) => can(p, 'quotes', 'read')`. */
+  visible?: (permissions: Permissions) => boolean;
+  /** Preferably `lazy(() => import(…))`, so the detail page does not load every module's code. */
+  component: ComponentType<{ contact: Contact }>;
+}
+
+/** Panels that sales modules add to the contact page (same shape as organizationPanels.ts): each module appends its entry here. */
+export const CONTACT_PANELS: ContactPanel[] = [
+  {
+    key: 'opportunities',
+    title: 'opportunities.title',
+    visible: (p) => can(p, 'opportunities', 'read'),
+    component: lazy(() => import('../opportunities/OpportunitiesPanel').then((m) => ({ default: m.ContactOpportunitiesPanel }))),
+  },
+  {
+    key: 'quotes',
+    title: 'quotes.title',
+    visible: (p) => can(p, 'quotes', 'read'),
+    component: lazy(() => import('../quotes/QuotesPanel').then((m) => ({ default: m.ContactQuotesPanel }))),
+  },
+  {
+    key: 'orders',
+    title: 'orders.title',
+    visible: (p) => can(p, 'orders', 'read'),
+    component: lazy(() => import('../orders/OrdersPanel').then((m) => ({ default: m.ContactOrdersPanel }))),
+  },
+];
