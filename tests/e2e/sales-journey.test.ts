@@ -42,6 +42,8 @@ afterAll(async () => e2e?.close());
 const DATA = {
   en: {
     person: 'Grace Holloway',
+    phone: '13700001111',
+    priceList: 'Standard prices 2026',
     company: 'Westbrook Cold Chain Ltd',
     deal: 'Cold store monitoring rollout',
     wonNote: 'Won on service coverage',
@@ -50,6 +52,8 @@ const DATA = {
   },
   'zh-CN': {
     person: '周慧敏',
+    phone: '13700002222',
+    priceList: '2026 年标准价格表',
     company: '杭州冷链物流科技有限公司',
     deal: '冷库监控系统部署',
     wonNote: '服务网点覆盖最好',
@@ -81,7 +85,7 @@ async function journey(locale: Locale) {
   };
   const product = await api<Product>('POST', '/products', { sku: d.product[0], name: d.product[1], unit: d.product[2], category: 'IoT' });
   await api<PriceList>('POST', '/price-lists', {
-    name: `Sales journey ${locale}`,
+    name: d.priceList,
     currency: 'CNY',
     taxRate: '13',
     isDefault: true,
@@ -89,13 +93,14 @@ async function journey(locale: Locale) {
   });
 
   // 1. The lead from a trade show, converted in one step into organization + contact + opportunity.
-  const lead = await api<Lead>('POST', '/leads', { name: d.person, company: d.company, phone: '13700001111', source: 'trade_show', provinceCode: '330000' });
+  const lead = await api<Lead>('POST', '/leads', { name: d.person, company: d.company, phone: d.phone, source: 'trade_show', provinceCode: '330000' });
   // Wide enough for every stage of the board: dragging over a board that scrolls sideways picks up the wrong card.
   const page = await signedIn(e2e, api, locale, { viewport: { width: 1920, height: 1080 } });
   await page.goto(`${e2e.baseUrl}/leads/${lead.id}`);
   await page.getByRole('heading', { name: d.person }).waitFor();
   await page.getByRole('button', { name: s.leads.convert.button }).click();
   const convert = page.getByRole('dialog');
+  await convert.getByLabel(s.leads.convert.opportunityName).fill(d.deal);
   await convert.getByLabel(s.leads.convert.amount).fill('120000.00');
   await check(page);
   await convert.getByRole('button', { name: s.leads.convert.submit }).click();
@@ -130,7 +135,7 @@ async function journey(locale: Locale) {
   await page.getByTestId('quote-create').click();
   await pick(page, 'quote-organization', d.company.slice(0, 4), d.company);
   await page.getByTestId('quote-title').fill(d.deal);
-  await expect.poll(() => page.getByTestId('quote-price-list').textContent(), { timeout: 10_000 }).toContain(`Sales journey ${locale}`);
+  await expect.poll(() => page.getByTestId('quote-price-list').textContent(), { timeout: 10_000 }).toContain(d.priceList);
   await page.getByTestId('quote-discount').fill('5');
   await pick(page, 'quote-line-0-product', d.product[1].slice(0, 3), d.product[1]);
   await page.getByTestId('quote-line-0-quantity').fill('40');
@@ -167,7 +172,9 @@ async function journey(locale: Locale) {
 
   // 4. The accepted quote becomes an order with two installments: one paid on time, one overdue.
   await page.getByRole('button', { name: s.orders.createFromQuote }).click();
-  await page.getByRole('dialog').getByRole('button', { name: s.orders.createFromQuote }).click();
+  const create = page.getByRole('dialog', { name: s.orders.createFromQuoteTitle });
+  await create.getByRole('radio').first().waitFor();
+  await create.getByRole('button', { name: s.orders.createFromQuote }).click();
   await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
   const orderId = page.url().split('/').pop() as string;
   const firstDue = dayjs().subtract(61, 'day');

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { BUILTIN_ROLES } from '../../../shared/schemas/permissions.js';
 import { makeRole, makeTeam, makeUser, roleId } from '../../test/factories.js';
 import { type Client, client, createTestApp, type TestApp } from '../../test/testApp.js';
 
@@ -20,14 +21,11 @@ beforeAll(async () => {
   adminRole = await roleId(db, 'admin');
   repRole = await roleId(db, 'sales_rep');
   const leadRole = await makeRole(db, {
+    // Everything a sales rep may do, so the lead can hand out the sales rep role, plus user administration.
+    ...BUILTIN_ROLES.sales_rep.permissions,
     users: { actions: ['read', 'create', 'update', 'delete'], scope: 'team' },
     teams: { actions: ['read'], scope: 'all' },
     roles: { actions: ['read', 'update'], scope: 'all' },
-    // What a sales rep may do with customers, so the lead can hand out the sales rep role.
-    organizations: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
-    contacts: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
-    activities: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
-    tasks: { actions: ['read', 'create', 'update', 'delete'], scope: 'own' },
   });
   const l = await makeUser(t, { roleId: leadRole, teamId: region.id });
   leadId = l.id;
