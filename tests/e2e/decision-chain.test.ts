@@ -72,16 +72,34 @@ async function toTop(page: Page) {
   });
 }
 
-/** Chooses `option` in a dropdown and waits for that dropdown to close, so it cannot cover the next field. */
+/**
+ * Chooses `option` in a dropdown and waits until no dropdown is left on screen, so a fading one cannot take the next click.
+ * (Only one dropdown is open at a time: waiting for "the dropdown holding `option`" never matched, as `option` is rooted at the page.)
+ */
 async function choose(page: Page, option: Locator) {
-  const dropdown = page.locator('.ant-select-dropdown:visible').filter({ has: option });
+  const closed = () => expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 3000 }).toBe(0);
   await option.click();
-  await dropdown.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => page.keyboard.press('Escape'));
+  // A click on a list still filling in can miss: the dropdown then stays open, and the option is clicked again.
+  await closed().catch(async () => {
+    await option.click();
+    await closed();
+  });
 }
 
+/** Picks `option` in the select labelled `label` and checks the field shows it; a click lost to the page is tried again. */
 async function pick(page: Page, scope: Locator, label: string, option: string) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await choose(page, page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }));
+  const field = scope.locator('.ant-form-item').filter({ has: page.getByLabel(label, { exact: true }) });
+  for (let attempt = 0; ; attempt++) {
+    await scope.getByLabel(label, { exact: true }).click();
+    await choose(page, page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }));
+    const shown = await field
+      .getByTitle(option, { exact: true })
+      .waitFor({ timeout: 2000 })
+      .then(() => true)
+      .catch(() => false);
+    if (shown) return;
+    if (attempt === 1) throw new Error(`${label}: ${option} not chosen`);
+  }
 }
 
 /** Drags from the bottom handle of one person to the top handle of another, as a user draws a line. */

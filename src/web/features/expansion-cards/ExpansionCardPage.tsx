@@ -396,17 +396,16 @@ export function ExpansionCardPage() {
                     <Button type="text" icon={<MinusCircleOutlined />} aria-label={t('common.delete')} onClick={() => removeDate(f.name)} />
                   </Flex>
                 ))}
-                <Flex gap={12} align="center" wrap>
-                  <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'birthday', label: '', yearly: true })}>
-                    {t('expansionCards.addKeyDate')}
-                  </Button>
-                  <Form.Item name="remindDaysBefore" label={t('expansionCards.remindDaysBefore')} style={{ margin: 0 }}>
-                    <InputNumber min={0} max={60} />
-                  </Form.Item>
-                </Flex>
+                <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ kind: 'birthday', label: '', yearly: true })}>
+                  {t('expansionCards.addKeyDate')}
+                </Button>
               </>
             )}
           </Form.List>
+          {/* Outside the list: inside it, antd would file the field under keyDates and the card's own value would be lost. */}
+          <Form.Item name="remindDaysBefore" label={t('expansionCards.remindDaysBefore')} style={{ marginTop: 12 }}>
+            <InputNumber min={0} max={60} />
+          </Form.Item>
           {c.keyDates.some((d) => d.nextOccurrence) && (
             <Descriptions size="small" column={1} style={{ marginTop: 12 }} title={t('expansionCards.upcoming')}>
               {c.keyDates
