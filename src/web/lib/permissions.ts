@@ -6,7 +6,24 @@ export function can(permissions: Permissions | undefined, module: ModuleKey, act
 
 /** Restoring from the recycle bin needs delete rights on at least one module that soft-deletes. */
 export function canUseRecycleBin(permissions: Permissions | undefined): boolean {
-  return (['users', 'teams', 'roles', 'organizations', 'contacts', 'activities', 'tasks'] as const).some((module) => can(permissions, module, 'delete'));
+  return (
+    [
+      'users',
+      'teams',
+      'roles',
+      'organizations',
+      'contacts',
+      'activities',
+      'tasks',
+      'leads',
+      'opportunities',
+      'products',
+      'quotes',
+      'orders',
+      'targets',
+      'key_accounts',
+    ] as const
+  ).some((module) => can(permissions, module, 'delete'));
 }
 
 /** Giving a record to someone else or to the shared pool takes update rights beyond one's own records. */
