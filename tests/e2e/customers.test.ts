@@ -163,8 +163,20 @@ describe('customer pages', () => {
 
     // A lifecycle change asks why, and the answer shows in the lifecycle history.
     await page.getByRole('button', { name: en.common.edit }).click();
-    await drawer.getByLabel(en.customers.lifecycleStatus, { exact: true }).click();
-    await page.locator('.ant-select-dropdown:visible').getByTitle(en.customers.lifecycle.intended).click();
+    // A click on a dropdown still opening can miss under load (CI saw the select keep its old value):
+    // pick again until the reason field, shown only for a changed lifecycle, is there.
+    for (let attempt = 1; ; attempt++) {
+      const dropdown = page.locator('.ant-select-dropdown:visible');
+      if ((await dropdown.count()) === 0) await drawer.getByLabel(en.customers.lifecycleStatus, { exact: true }).click();
+      await dropdown.getByTitle(en.customers.lifecycle.intended).click();
+      const shown = await drawer
+        .getByLabel(t.lifecycleReason)
+        .waitFor({ timeout: 3000 })
+        .then(() => true)
+        .catch(() => false);
+      if (shown) break;
+      if (attempt === 3) throw new Error('the lifecycle select did not take the new value');
+    }
     await drawer.getByRole('button', { name: en.common.save }).click();
     await drawer.getByText(en.validation.required).waitFor();
     await drawer.getByLabel(t.lifecycleReason).fill('客户来电询价');
