@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifyReply, type RouteOptions } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { DbHandle } from './db/connection.js';
 import { activityRoutes } from './modules/activities/activities.routes.js';
@@ -50,7 +49,10 @@ import { registerAuth } from './platform/auth/plugin.js';
 import { EntityRegistry } from './platform/entities.js';
 import { registerErrorHandler } from './platform/error-handler.js';
 import { AppError } from './platform/errors.js';
+import { lazySchemaCompilers } from './platform/lazy-schema-compilers.js';
 import { MergeHooks } from './platform/merge-hooks.js';
+import { createResponseSerializer } from './platform/response-serializer.js';
+import { registerSecurityHeaders } from './platform/security-headers.js';
 
 export interface BuildOptions {
   config: Config;
@@ -68,6 +70,7 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
     trustProxy: process.env.TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
     ajv: { customOptions: { coerceTypes: false } },
+    schemaController: { compilersFactory: lazySchemaCompilers() },
     // Malformed URLs and content types answer in our error shape too.
     frameworkErrors: (err, _req, reply) => {
       (reply as unknown as FastifyReply).code(err.statusCode ?? 400).send({ error: { code: 'bad_request', message: err.message } });
@@ -83,12 +86,13 @@ export async function buildApp({ config, database, logger, onRoute }: BuildOptio
   });
   if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Tests (vitest sets NODE_ENV=test) validate every response with zod as well; see response-serializer.ts.
+  app.setSerializerCompiler(createResponseSerializer({ checked: process.env.NODE_ENV === 'test' }));
   registerErrorHandler(app);
   // The API speaks JSON only; refusing text/plain also shuts the door on form-style cross-site posts.
   app.removeContentTypeParser('text/plain');
 
-  await app.register(fastifyHelmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

@@ -40,7 +40,7 @@ export interface ServeOptions {
 export async function serve(config: Config, options: ServeOptions = {}): Promise<void> {
   const say = (msg: string) => process.stdout.write(`${msg}\n`);
   if (options.buildIfNeeded) buildWebIfNeeded(config, say);
-  const database = openDatabase(config.databaseUrl);
+  const database = openDatabase(config.databaseUrl, { backgroundCheckpoints: true });
   await migrateToLatest(database.db);
   await rolesService.ensureBuiltinRoles(database.db);
   const isSqlite = database.dialect === 'sqlite';
@@ -53,6 +53,9 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   }
 
   const app = await buildApp({ config, database });
+  await app.listen({ port: config.port, host: config.host });
+  // After listen: the job runner's first poll (due schedules, cron parsing, a due job) need not hold up
+  // the first requests of a fresh start (BENCHMARKS.md, finding 8).
   const jobs = await startJobs(database, app.log);
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
@@ -64,7 +67,6 @@ export async function serve(config: Config, options: ServeOptions = {}): Promise
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
-  await app.listen({ port: config.port, host: config.host });
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}`;
   say(`\nGuanxi is running at ${url}  (API docs: ${url}/api/docs)`);
   if (isSqlite && fs.existsSync(demoLoginFile(config))) {

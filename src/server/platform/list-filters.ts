@@ -237,3 +237,18 @@ export async function cappedCount(db: Db, filtered: { select: (...args: any[]) =
   const n = Number(row.n);
   return n > COUNT_CAP ? { total: COUNT_CAP, totalCapped: true } : { total: n };
 }
+
+/**
+ * `total=true` without a count where the page already tells: a first page that is not full (rows
+ * read with limit + 1) is the whole list. Panels on a record's page are mostly that short.
+ */
+export async function listTotal(
+  db: Db,
+  filtered: { select: (...args: any[]) => any },
+  rows: readonly unknown[],
+  q: { total?: boolean; cursor?: string; limit: number },
+): Promise<{ total?: number; totalCapped?: true }> {
+  if (!q.total) return {};
+  if (!q.cursor && rows.length <= q.limit) return { total: rows.length };
+  return cappedCount(db, filtered);
+}

@@ -1,12 +1,15 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import type * as IcalGenerator from 'ical-generator';
 import type { ActivityCalendarItem } from '../../../shared/schemas/activities.js';
 import type { TaskRow } from '../../db/schema.js';
+import { lazyRequire } from '../../platform/lazy-require.js';
 
 const MINUTE = 60_000;
 /** A task is a moment; calendars draw a zero-length event badly, so it shows as a short slot at its due time. */
 const TASK_SLOT_MS = 30 * MINUTE;
 /** A meeting logged without an end is drawn as an hour. */
 const DEFAULT_MEETING_MS = 60 * MINUTE;
+/** Loaded when a feed is first fetched, not at server start. */
+const icalGenerator = lazyRequire<typeof IcalGenerator>('ical-generator');
 
 /** The calendar date of an instant in a time zone, as a UTC midnight (ical-generator writes all-day dates from UTC parts). */
 function dayIn(instant: string, timeZone: string): Date {
@@ -29,6 +32,7 @@ export interface FeedContent {
  * feed updates events in place instead of duplicating them.
  */
 export function renderFeed(feed: FeedContent): string {
+  const { default: ical, ICalCalendarMethod, ICalEventStatus } = icalGenerator();
   const cal = ical({ name: feed.name, prodId: { company: 'Guanxi', product: 'Guanxi CRM', language: 'EN' }, method: ICalCalendarMethod.PUBLISH, ttl: 15 * 60 });
   const link = (path: string) => (feed.appUrl ? `${feed.appUrl.replace(/\/+$/, '')}${path}` : undefined);
   for (const t of feed.tasks) {

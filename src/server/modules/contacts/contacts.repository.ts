@@ -1,14 +1,16 @@
 import type { Expression, ExpressionBuilder, SqlBool } from 'kysely';
 import type { ContactListQuery } from '../../../shared/schemas/customers.js';
 import type { ModuleKey } from '../../../shared/schemas/permissions.js';
+import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactOrganizationRow, ContactRow, ContactUpdateRow, NewContact } from '../../db/schema.js';
 import type { Actor } from '../../platform/context.js';
-import { cappedCount } from '../../platform/list-filters.js';
+import { listTotal } from '../../platform/list-filters.js';
 import { orderBy, readKeysetPage, type SortKey, selectSortValues } from '../../platform/pagination.js';
-import { scopeFilter } from '../../platform/permissions.js';
+import { scopeFilter, scopeOf } from '../../platform/permissions.js';
+import { writeSearchDocuments } from '../../platform/search/index-writer.js';
 import { containsText } from '../../platform/text-match.js';
-import { indexParty, touchesSearch } from '../customers/party-search.js';
+import { indexParty, partySearchDocument, touchesSearch } from '../customers/party-search.js';
 import { hasTag } from '../customers/tags.js';
 
 const MODULE: ModuleKey = 'contacts';
@@ -26,6 +28,19 @@ function visible(db: Db, actor: Actor, { deleted = false } = {}) {
     .where(scopeFilter(actor, MODULE, CONTACT_SCOPE))
     .where('contacts.deletedAt', deleted ? 'is not' : 'is', null);
 }
+
+/** A read by id runs on every contact page and GET: compiled once per scope shape (db/compiled.ts). */
+const findVisibleQuery = compiledQuery(
+  (db: Db, { actor, deleted }: { actor: Actor; deleted: boolean }, userId: string, teamId: string | null, teamPath: string | null, id: string) =>
+    visible(db, { ...actor, userId, teamId, teamPath }, { deleted })
+      .selectAll('contacts')
+      .where('contacts.id', '=', id),
+);
+
+/** One contact's memberships (its page, GET by id), compiled once. */
+const membershipsOfOne = compiledQuery((db: Db, _: null, contactId: string) =>
+  db.selectFrom('contactOrganizations').selectAll().where('contactId', '=', contactId).orderBy('position'),
+);
 
 export type MembershipWrite = Omit<ContactOrganizationRow, 'contactId' | 'position'>;
 
@@ -56,11 +71,13 @@ export const contactsRepository = {
         .limit(limit)
         .execute(),
     );
-    return { rows, ...(q.total ? await cappedCount(db, filtered) : {}) };
+    return { rows, ...(await listTotal(db, filtered, rows, q)) };
   },
 
-  findVisible(db: Db, actor: Actor, id: string, opts: { deleted?: boolean } = {}): Promise<ContactRow | undefined> {
-    return visible(db, actor, opts).selectAll('contacts').where('contacts.id', '=', id).executeTakeFirst();
+  async findVisible(db: Db, actor: Actor, id: string, { deleted = false }: { deleted?: boolean } = {}): Promise<ContactRow | undefined> {
+    // The SQL depends only on the actor's contacts scope (and which of their ids are null).
+    const variant = `${scopeOf(actor, MODULE)}:${deleted}`;
+    return (await findVisibleQuery(db, variant, { actor, deleted }, actor.userId, actor.teamId, actor.teamPath, id))[0];
   },
 
   /** Which of `ids` are live contacts inside the actor's scope. */
@@ -81,7 +98,8 @@ export const contactsRepository = {
   /** Global search learns of the record in the same transaction (as in `update`). */
   async insert(db: Db, row: NewContact): Promise<ContactRow> {
     const created = await db.insertInto('contacts').values(row).returningAll().executeTakeFirstOrThrow();
-    await indexParty(db, 'contacts', created);
+    // A new id has no index entries yet: no delete before the insert.
+    if (!created.deletedAt) await writeSearchDocuments(db, 'contacts', [{ id: created.id, doc: partySearchDocument(created) }], true);
     return created;
   },
 
@@ -116,6 +134,7 @@ export const contactsRepository = {
   /** The memberships of a page of contacts in one query, main organization first. */
   membershipsOf(db: Db, contactIds: string[]): Promise<ContactOrganizationRow[]> {
     if (contactIds.length === 0) return Promise.resolve([]);
+    if (contactIds.length === 1) return membershipsOfOne(db, '', null, contactIds[0]);
     return db
       .selectFrom('contactOrganizations')
       .selectAll()

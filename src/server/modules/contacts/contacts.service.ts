@@ -98,9 +98,10 @@ export const contactsService = {
         lastActivityAt: null,
         ...freshRecord(ctx.actor.userId, at),
       });
-      await contactPointsRepository.replace(trx, MODULE, created.id, contactPointsOf(created));
-      if (input.organizations) await replaceMemberships(trx, created.id, input.organizations, [], at);
-      const organizations = (await loadMemberships({ db: trx }, [created.id])).live.get(created.id) ?? [];
+      await contactPointsRepository.replace(trx, MODULE, created.id, contactPointsOf(created), true);
+      const requested = input.organizations ?? [];
+      if (requested.length > 0) await replaceMemberships(trx, created.id, requested, [], at);
+      const organizations = requested.length > 0 ? ((await loadMemberships({ db: trx }, [created.id])).live.get(created.id) ?? []) : [];
       await auditAs(trx, ctx.actor, 'create', MODULE, created.id, { before: null, after: auditableContact(created, organizations) });
       return presentContact(created, organizations, await viewOf({ ...ctx, db: trx }, organizations));
     });

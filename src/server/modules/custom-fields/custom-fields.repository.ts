@@ -1,3 +1,4 @@
+import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/connection.js';
 import type { CustomFieldRow, CustomFieldsTable, FieldGroupRow, FieldGroupsTable } from '../../db/schema.js';
 import { decodeCursor, encodeCursor } from '../../platform/pagination.js';
@@ -6,10 +7,20 @@ type Table = 'customFields' | 'fieldGroups';
 type NewField = Omit<CustomFieldsTable, 'version'> & { version: number };
 type NewGroup = Omit<FieldGroupsTable, 'version'> & { version: number };
 
+/** One record type's fields: read on every GET and list of records with custom values, so compiled once. */
+const liveFieldsOf = compiledQuery((db: Db, _: null, entity: string) =>
+  db.selectFrom('customFields').selectAll().where('entity', '=', entity).where('deletedAt', 'is', null).orderBy('entity').orderBy('position').orderBy('id'),
+);
+
+const liveGroupsOf = compiledQuery((db: Db, _: null, entity: string) =>
+  db.selectFrom('fieldGroups').selectAll().where('entity', '=', entity).where('deletedAt', 'is', null).orderBy('entity').orderBy('position').orderBy('id'),
+);
+
 export const customFieldsRepository = {
   /** Live fields of the given record types, in form order. */
   liveFields(db: Db, entities: string[]): Promise<CustomFieldRow[]> {
     if (entities.length === 0) return Promise.resolve([]);
+    if (entities.length === 1) return liveFieldsOf(db, '', null, entities[0]);
     return db
       .selectFrom('customFields')
       .selectAll()
@@ -23,6 +34,7 @@ export const customFieldsRepository = {
 
   liveGroups(db: Db, entities: string[]): Promise<FieldGroupRow[]> {
     if (entities.length === 0) return Promise.resolve([]);
+    if (entities.length === 1) return liveGroupsOf(db, '', null, entities[0]);
     return db
       .selectFrom('fieldGroups')
       .selectAll()

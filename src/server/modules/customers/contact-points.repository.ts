@@ -9,8 +9,9 @@ type EntityType = 'organizations' | 'contacts';
  * way it was typed. Rows stay while a record is in the recycle bin, so a restore needs no rebuild.
  */
 export const contactPointsRepository = {
-  async replace(trx: Db, entityType: EntityType, entityId: string, points: ContactPoint[]): Promise<void> {
-    await trx.deleteFrom('contactPoints').where('entityType', '=', entityType).where('entityId', '=', entityId).execute();
+  /** `fresh`: the record was created in this transaction, so it has no rows to delete. */
+  async replace(trx: Db, entityType: EntityType, entityId: string, points: ContactPoint[], fresh = false): Promise<void> {
+    if (!fresh) await trx.deleteFrom('contactPoints').where('entityType', '=', entityType).where('entityId', '=', entityId).execute();
     if (points.length === 0) return;
     await trx
       .insertInto('contactPoints')

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import PDFDocument from 'pdfkit';
+import type PDFKitDocument from 'pdfkit';
 import { formatMinor, toMinorNumber } from '../../../shared/money.js';
 import type { CompanySettings, QuoteStatus } from '../../../shared/schemas/quotes.js';
 import type { QuoteLineRow, QuoteRow } from './quotes.tables.js';
@@ -12,6 +12,8 @@ const FONT_FILES = {
   bold: '@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf',
 };
 let fonts: { regular: Buffer; bold: Buffer } | undefined;
+// pdfkit and its font stack (fontkit, brotli, unicode tables) took ~100 ms of every server start; only printing needs them.
+let pdfkit: Promise<typeof PDFKitDocument> | undefined;
 /** Read once (10 MB each) and kept: parsing per request is pdfkit's part, reading the file need not be. */
 function loadFonts() {
   fonts ??= { regular: readFileSync(require.resolve(FONT_FILES.regular)), bold: readFileSync(require.resolve(FONT_FILES.bold)) };
@@ -96,10 +98,12 @@ const LINE = '#cccccc';
 const ACCENT = '#1f4e8c';
 
 /** The quote as an A4 PDF (a stream: the caller sends it as it is written). */
-export function renderQuotePdf(data: QuotePdfData, lang: PdfLang): PDFKit.PDFDocument {
+export async function renderQuotePdf(data: QuotePdfData, lang: PdfLang): Promise<PDFKit.PDFDocument> {
   const L = LABELS[lang];
   const { quote: q, lines } = data;
   const f = loadFonts();
+  pdfkit ??= import('pdfkit').then((m) => m.default);
+  const PDFDocument = await pdfkit;
   const doc = new PDFDocument({
     size: 'A4',
     margin: MARGIN,

@@ -14,7 +14,7 @@ export async function quotePdf(ctx: Ctx, id: string, lang: PdfLang) {
   const lines = await repo.linesOf(ctx.db, id);
   const [names, company] = await Promise.all([namesFor(ctx.db, [quote], lines), companySettingsService.read(ctx.db)]);
   const today = chinaToday();
-  const doc = renderQuotePdf(
+  const doc = await renderQuotePdf(
     {
       quote,
       status: effectiveStatus(quote, today),

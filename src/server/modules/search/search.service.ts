@@ -3,7 +3,7 @@ import type { Ctx } from '../../platform/context.js';
 import { notFound } from '../../platform/errors.js';
 import { now } from '../../platform/ids.js';
 import { can } from '../../platform/permissions.js';
-import { type Hit, searchAmong, searchType, TIER } from '../../platform/search/query.js';
+import { type Hit, searchAmong, searchTypes, TIER } from '../../platform/search/query.js';
 import type { SearchableType } from '../../platform/search/searchable.js';
 import { parseQuery } from '../../platform/search/tokens.js';
 import { visibleAmong } from '../../platform/search/visible.js';
@@ -23,11 +23,15 @@ function readableTypes(ctx: Ctx, only?: SearchType[]): SearchableType[] {
 
 async function present(ctx: Ctx, hits: (Hit & { score: number })[]): Promise<SearchItem[]> {
   const items: SearchItem[] = [];
-  const byType = new Map<string, Map<string, { title: string; subtitle: string | null }>>();
-  for (const st of Object.values(SEARCHABLE_TYPES)) {
-    const ids = hits.filter((h) => h.type === st.type).map((h) => h.id);
-    if (ids.length > 0) byType.set(st.type, await st.present(ctx.db, ids));
-  }
+  // Types are independent: on PostgreSQL their lookups run on separate pool connections at once.
+  const byType = new Map(
+    await Promise.all(
+      Object.values(SEARCHABLE_TYPES)
+        .map((st) => ({ st, ids: hits.filter((h) => h.type === st.type).map((h) => h.id) }))
+        .filter(({ ids }) => ids.length > 0)
+        .map(async ({ st, ids }) => [st.type, await st.present(ctx.db, ids)] as const),
+    ),
+  );
   for (const h of hits) {
     const p = byType.get(h.type)?.get(h.id);
     if (p) items.push({ type: h.type as SearchType, id: h.id, title: p.title, subtitle: p.subtitle, score: h.score });
@@ -40,22 +44,27 @@ export const searchService = {
     const parsed = parseQuery(q.q);
     const types = readableTypes(ctx, q.types);
     if (!parsed || types.length === 0) return { items: [] };
-    const recentRows = await recent.ofUser(ctx.db, ctx.actor.userId);
+    // The index walk does not depend on the recent views: on PostgreSQL both go out at once.
+    const [recentRows, walked] = await Promise.all([recent.ofUser(ctx.db, ctx.actor.userId), searchTypes(ctx.db, ctx.actor, types, parsed, q.limit)]);
     const recentKeys = new Set(recentRows.map((r) => `${r.type}:${r.recordId}`));
     const hits = new Map<string, Hit>();
     const keep = (h: Hit) => {
       const key = `${h.type}:${h.id}`;
       if ((hits.get(key)?.tier ?? 0) < h.tier) hits.set(key, h);
     };
-    // Types are independent: on PostgreSQL they run on separate pool connections at once.
-    const found = await Promise.all(
-      types.map(async (st) => {
-        const ids = recentRows.filter((r) => r.type === st.type).map((r) => r.recordId);
-        // Recently viewed matches count even when the bounded walk did not reach them.
-        return [...(await searchType(ctx.db, ctx.actor, st, parsed, q.limit)), ...(await searchAmong(ctx.db, ctx.actor, st, parsed, ids))];
-      }),
+    // Recently viewed matches count even when the bounded walk did not reach them.
+    const among = await Promise.all(
+      types.map((st) =>
+        searchAmong(
+          ctx.db,
+          ctx.actor,
+          st,
+          parsed,
+          recentRows.filter((r) => r.type === st.type).map((r) => r.recordId),
+        ),
+      ),
     );
-    for (const h of found.flat()) keep(h);
+    for (const h of [...walked, ...among.flat()]) keep(h);
     const ranked = [...hits.values()]
       .map((h) => ({ ...h, score: h.tier * 100 + (recentKeys.has(`${h.type}:${h.id}`) ? RECENT_BOOST : 0) }))
       .sort((a, b) => b.score - a.score || a.title.length - b.title.length || a.title.localeCompare(b.title) || a.id.localeCompare(b.id))

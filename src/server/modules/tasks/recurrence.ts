@@ -1,11 +1,13 @@
-import * as rruleModule from 'rrule';
+import type * as RRuleModule from 'rrule';
+import { lazyRequire } from '../../platform/lazy-require.js';
 
-// rrule ships a UMD bundle for Node: its classes are on the CommonJS default export there, while
-// bundlers and the type declarations see named exports.
-const { RRule } = ((rruleModule as unknown as { default?: typeof rruleModule }).default ?? rruleModule) as typeof rruleModule;
+// Loaded at the first recurring task, not at server start. rrule's Node entry is a UMD bundle whose
+// classes may sit on a default export, while the type declarations see named exports.
+const rrule = lazyRequire<typeof RRuleModule & { default?: typeof RRuleModule }>('rrule');
+const RRuleClass = () => (rrule().default ?? rrule()).RRule;
 
-/** Daily or slower: a to-do list is no place for hourly repeats. */
-const ALLOWED_FREQS = new Set([RRule.DAILY, RRule.WEEKLY, RRule.MONTHLY, RRule.YEARLY]);
+/** Daily or slower: a to-do list is no place for hourly repeats (values of rrule's Frequency). */
+const ALLOWED_FREQS = new Set([3, 2, 1, 0]);
 
 /** Rule parts a to-do needs; anything else (BYSETPOS, BYYEARDAY, BYHOUR…) is refused rather than half-supported. */
 const ALLOWED_PARTS = new Set(['FREQ', 'INTERVAL', 'UNTIL', 'BYDAY', 'BYMONTHDAY', 'BYMONTH', 'WKST']);
@@ -31,6 +33,7 @@ export function checkRecurrence(rule: string): { rule: string } | { error: strin
   if (interval !== undefined && !(/^\d{1,3}$/.test(interval) && Number(interval) >= 1 && Number(interval) <= MAX_INTERVAL)) {
     return { error: `INTERVAL must be a whole number from 1 to ${MAX_INTERVAL}` };
   }
+  const RRule = RRuleClass();
   try {
     const options = RRule.parseString(body);
     if (options.freq === undefined || !ALLOWED_FREQS.has(options.freq)) return { error: 'Repeat daily, weekly, monthly or yearly' };
@@ -58,6 +61,7 @@ export function checkRecurrence(rule: string): { rule: string } | { error: strin
 export function nextOccurrence(rule: string, dueAt: string, completedAt: string): string | null {
   const start = new Date(dueAt);
   const after = new Date(Math.max(start.getTime(), Date.parse(completedAt)));
+  const RRule = RRuleClass();
   const next = new RRule({ ...RRule.parseString(rule), dtstart: start }).after(after, false);
   return next ? next.toISOString() : null;
 }

@@ -44,7 +44,9 @@ export const tasksRepository = {
     )
       .limit(q.limit + 1)
       .execute();
-    const total = q.total ? Number((await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n) : undefined;
+    // A first page that is not full is the whole list: no count (the record page's open-tasks panel).
+    const whole = !q.cursor && rows.length <= q.limit;
+    const total = !q.total ? undefined : whole ? rows.length : Number((await filtered.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n);
     return { rows, total };
   },
 

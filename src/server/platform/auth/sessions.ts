@@ -1,5 +1,6 @@
 import { MODULES, type Permissions } from '../../../shared/schemas/permissions.js';
 import type { Config } from '../../config.js';
+import { compiledQuery } from '../../db/compiled.js';
 import type { Db } from '../../db/connection.js';
 import { hashSecret, newId, newSecret, now } from '../ids.js';
 
@@ -68,43 +69,79 @@ export async function createSession(
   return { id, token, csrfToken, expiresAt };
 }
 
+/**
+ * A credential and the user behind it in one statement: it runs on every API request, so the
+ * session, user, role and team lookups are one indexed join, compiled once.
+ */
+const sessionByHash = compiledQuery((db: Db, _: null, hash: string) =>
+  db
+    .selectFrom('sessions as c')
+    .innerJoin('users', 'users.id', 'c.userId')
+    .innerJoin('roles', 'roles.id', 'users.roleId')
+    .leftJoin('teams', 'teams.id', 'users.teamId')
+    .select([
+      'c.id',
+      'c.csrfToken',
+      'c.lastSeenAt',
+      'c.expiresAt',
+      'c.revokedAt',
+      'users.id as userId',
+      'users.teamId',
+      'teams.path as teamPath',
+      'roles.permissions',
+    ])
+    .where('c.tokenHash', '=', hash)
+    .where('users.deletedAt', 'is', null)
+    .where('users.deactivatedAt', 'is', null)
+    .where('roles.deletedAt', 'is', null),
+);
+
+const apiTokenByHash = compiledQuery((db: Db, _: null, hash: string) =>
+  db
+    .selectFrom('apiTokens as c')
+    .innerJoin('users', 'users.id', 'c.userId')
+    .innerJoin('roles', 'roles.id', 'users.roleId')
+    .leftJoin('teams', 'teams.id', 'users.teamId')
+    .select(['c.id', 'c.lastUsedAt', 'c.expiresAt', 'c.revokedAt', 'users.id as userId', 'users.teamId', 'teams.path as teamPath', 'roles.permissions'])
+    .where('c.tokenHash', '=', hash)
+    .where('users.deletedAt', 'is', null)
+    .where('users.deactivatedAt', 'is', null)
+    .where('roles.deletedAt', 'is', null),
+);
+
 /** Resolves a session or API token to who is acting; null when it is unknown, expired or revoked. */
 export async function resolveCredential(db: Db, config: Config, secret: string): Promise<Identity | null> {
   const hash = hashSecret(secret);
   const t = Date.now();
   if (secret.startsWith(SESSION_PREFIX)) {
-    const s = await db.selectFrom('sessions').selectAll().where('tokenHash', '=', hash).executeTakeFirst();
+    const [s] = await sessionByHash(db, '', null, hash);
     if (!s || s.revokedAt) return null;
     const idleLimit = Date.parse(s.lastSeenAt) + config.sessionIdleMinutes * 60_000;
     if (t >= Date.parse(s.expiresAt) || t >= idleLimit) return null;
-    const user = await loadIdentity(db, s.userId);
-    if (!user) return null;
     if (t - Date.parse(s.lastSeenAt) > TOUCH_EVERY_MS) {
       await db.updateTable('sessions').set({ lastSeenAt: now() }).where('id', '=', s.id).execute();
     }
     return {
-      userId: user.id,
-      teamId: user.teamId,
-      teamPath: user.teamPath,
-      permissions: parsePermissions(user.permissions),
+      userId: s.userId,
+      teamId: s.teamId,
+      teamPath: s.teamPath,
+      permissions: parsePermissions(s.permissions),
       via: 'session',
       credentialId: s.id,
       csrfToken: s.csrfToken,
     };
   }
   if (secret.startsWith(API_TOKEN_PREFIX)) {
-    const k = await db.selectFrom('apiTokens').selectAll().where('tokenHash', '=', hash).executeTakeFirst();
+    const [k] = await apiTokenByHash(db, '', null, hash);
     if (!k || k.revokedAt || (k.expiresAt && t >= Date.parse(k.expiresAt))) return null;
-    const user = await loadIdentity(db, k.userId);
-    if (!user) return null;
     if (!k.lastUsedAt || t - Date.parse(k.lastUsedAt) > TOUCH_EVERY_MS) {
       await db.updateTable('apiTokens').set({ lastUsedAt: now() }).where('id', '=', k.id).execute();
     }
     return {
-      userId: user.id,
-      teamId: user.teamId,
-      teamPath: user.teamPath,
-      permissions: parsePermissions(user.permissions),
+      userId: k.userId,
+      teamId: k.teamId,
+      teamPath: k.teamPath,
+      permissions: parsePermissions(k.permissions),
       via: 'api_token',
       credentialId: k.id,
       csrfToken: null,
