@@ -4,6 +4,7 @@ import { company, EN_TITLES, mobile, person, TITLES } from './names.js';
 import type { People } from './people.js';
 import { BUSY_PROVINCE, e164, landline, type Place, place } from './places.js';
 import { END, idAt, iso, type Seeded, weightedTable } from './random.js';
+import type { SalesOrganization } from './sales.js';
 import type { Sink, TableWriter } from './sink.js';
 
 export { BUSY_PROVINCE };
@@ -240,7 +241,15 @@ function holdAll(w: Writers, held: [TableWriter, unknown[]][]): Writers {
 /** A time after `from`, before the end of the window; a third of the time equal to it (never edited). */
 const laterThan = (r: Seeded, from: number) => (r.chance(0.3) ? from : from + Math.floor(r.next() * (END - from)));
 
-export async function seedCustomers(sink: Sink, r: Seeded, people: People, contactCount: number, onProgress: (c: Counts) => void): Promise<Counts> {
+export async function seedCustomers(
+  sink: Sink,
+  r: Seeded,
+  people: People,
+  contactCount: number,
+  onProgress: (c: Counts) => void,
+  // Deals and orders (sales.ts) are made per organization too, right after it is written.
+  onOrganization?: (org: SalesOrganization) => Promise<void>,
+): Promise<Counts> {
   // Parents first: the PostgreSQL sink flushes in this order (foreign keys).
   let w: Writers = {
     organizations: await sink.table('organizations', ORG_COLUMNS),
@@ -484,6 +493,7 @@ export async function seedCustomers(sink: Sink, r: Seeded, people: People, conta
       null,
       null,
     ]);
+    await onOrganization?.({ id, created, own, size, deleted });
     if (i % 2000 === 0) onProgress(counts);
   }
 

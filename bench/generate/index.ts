@@ -1,9 +1,10 @@
 /**
- * npm run bench:data -- --scale 10k|100k|1m [--db sqlite:<file>|postgres://…]
+ * npm run bench:data -- --scale 10k|100k|1m [--db sqlite:<file>|postgres://…] [--sales-scale 1m]
  *
  * Builds the benchmark's data set once per scale (see target.ts for where it goes): the real
- * migrations, then N contacts, N/4 organizations, about 2N activities and what hangs off them,
- * bulk-loaded below the app (sink.ts). Deterministic: the same scale gives the same rows everywhere.
+ * migrations, then N contacts, N/4 organizations, about 2N activities, N/10 opportunities and N orders
+ * with payments (sales.ts; --sales-scale sets their N apart) and what hangs off them, bulk-loaded
+ * below the app (sink.ts). Deterministic: the same scale gives the same rows everywhere.
  */
 import fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,7 @@ import { CustomFieldCreateSchema } from '../../src/shared/schemas/custom-fields.
 import { BULK_TABLES, type Counts, CUSTOM_FIELDS, seedCustomers } from './customers.js';
 import { seedPeople } from './people.js';
 import { seeded } from './random.js';
+import { prepareSales, SALES_TABLES } from './sales.js';
 import { fillSearchIndex } from './search-hook.js';
 import { nullSink, postgresSink, type Sink, sqliteSink } from './sink.js';
 import { parseScale, type Target, targetOf } from './target.js';
@@ -25,7 +27,12 @@ const SEED = 20_260_101;
 
 async function main() {
   const { values } = parseArgs({
-    options: { scale: { type: 'string', default: '10k' }, db: { type: 'string' }, 'dry-run': { type: 'boolean', default: false } },
+    options: {
+      scale: { type: 'string', default: '10k' },
+      db: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'sales-scale': { type: 'string' },
+    },
   });
   const scale = values.scale.toLowerCase();
   const n = parseScale(scale);
@@ -56,14 +63,21 @@ async function main() {
     // Through the service, so each field gets its expression index exactly as an admin's click makes it.
     for (const f of CUSTOM_FIELDS) await customFieldsService.createField(people.admin, CustomFieldCreateSchema.parse(f));
 
-    const sink: Sink = dry ? nullSink() : client ? await postgresSink(handle, client, BULK_TABLES) : await sqliteSink(handle, BULK_TABLES);
+    // Its own stream of random numbers, so the customers are the same rows with or without the sales data.
+    const sales = await prepareSales(handle.db, seeded(SEED + 1), n, values['sales-scale'] ? parseScale(values['sales-scale']) : n);
+    const tables = [...BULK_TABLES, ...SALES_TABLES];
+    const sink: Sink = dry ? nullSink() : client ? await postgresSink(handle, client, tables) : await sqliteSink(handle, tables);
+    sales.attach(sink);
     const t1 = performance.now();
     const progress = (c: Counts) => {
       const s = (performance.now() - t1) / 1000;
-      process.stdout.write(`\r  ${c.contacts} contacts, ${c.organizations} organizations, ${c.activities} activities; ${Math.round(sink.rows / s)} rows/s   `);
+      process.stdout.write(
+        `\r  ${c.contacts} contacts, ${c.organizations} organizations, ${c.activities} activities, ${sales.counts.orders} orders; ${Math.round(sink.rows / s)} rows/s   `,
+      );
     };
-    const counts = await seedCustomers(sink, r, people, n, progress);
+    const counts = await seedCustomers(sink, r, people, n, progress, (org) => sales.organization(org));
     await sink.finish();
+    const salesCounts = await sales.finish(handle.db);
     const loadSeconds = (performance.now() - t1) / 1000;
     console.log(`\n  loaded ${sink.rows} rows in ${loadSeconds.toFixed(1)} s (${Math.round(sink.rows / loadSeconds)} rows/s)`);
 
@@ -78,7 +92,7 @@ async function main() {
     }
     console.log(`  analyzed in ${((performance.now() - t2) / 1000).toFixed(1)} s`);
     const mb = Math.round(process.resourceUsage().maxRSS / 1024);
-    console.log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${mb} MB:`, JSON.stringify(counts));
+    console.log(`Done in ${((performance.now() - t0) / 1000).toFixed(1)} s, peak RSS ${mb} MB:`, JSON.stringify({ ...counts, ...salesCounts }));
   } finally {
     await client?.end();
     await handle.close();

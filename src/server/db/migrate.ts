@@ -22,6 +22,7 @@ import * as m0019 from './migrations/0019_decision_chain.js';
 import * as m0020 from './migrations/0020_assessments_plans.js';
 import * as m0021 from './migrations/0021_cards_archives.js';
 import * as m0022 from './migrations/0022_list_indexes.js';
+import * as m0023 from './migrations/0023_report_indexes.js';
 
 /** Migrations are listed here (not read from disk) so they work the same under tsx, tests and bundlers. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -47,6 +48,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '0020_assessments_plans': m0020,
   '0021_cards_archives': m0021,
   '0022_list_indexes': m0022,
+  '0023_report_indexes': m0023,
 };
 
 class StaticProvider implements MigrationProvider {

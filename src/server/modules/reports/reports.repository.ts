@@ -8,7 +8,8 @@ import { scopeFilter } from '../../platform/permissions.js';
  * The sales reports read other modules' tables (opportunities, orders, installments, organizations,
  * targets) directly: read-only aggregations in SQL, the documented exception to "one module owns its
  * SQL" (docs/DECISIONS.md). Every query applies the `reports` scope to the owner and team of the rows
- * it counts, sums `*_minor` integers in SQL, and reads one indexed range (see migration 0018).
+ * it counts, sums `*_minor` integers in SQL, and reads one indexed range (migration 0018), for the
+ * whole-period revenue and funnel from a covering index (migration 0023).
  */
 
 /** What every report filters by. Timestamps are [fromTs, toTs); dates are [from, to] inclusive. */
@@ -74,6 +75,7 @@ export const reportsRepository = {
 
   /** Per stage of one pipeline: the opportunities created in the range that are in it now. */
   funnel(db: Db, f: ReportFilters, pipelineId: string) {
+    // Counts stage_id, not id: non-null on every joined row like id, and in the covering index (migration 0023).
     return db
       .selectFrom('pipelineStages as s')
       .leftJoin('opportunities', (j) =>
@@ -88,7 +90,7 @@ export const reportsRepository = {
       .where('s.pipelineId', '=', pipelineId)
       .where('s.deletedAt', 'is', null)
       .select(['s.id', 's.name', 's.nameZh', 's.sortOrder', 's.kind', 's.probability'])
-      .select([count(sql.ref('opportunities.id')).as('n'), sum(sql.ref('opportunities.amountMinor')).as('amount')])
+      .select([count(sql.ref('opportunities.stageId')).as('n'), sum(sql.ref('opportunities.amountMinor')).as('amount')])
       .groupBy(['s.id', 's.name', 's.nameZh', 's.sortOrder', 's.kind', 's.probability'])
       .orderBy('s.sortOrder')
       .orderBy('s.id')
@@ -208,10 +210,11 @@ export const reportsRepository = {
       month: sql`substr(${sql.ref('orders.signedOn')}, 1, 7)`,
     };
     const key = (orgKey[groupBy] ?? ownKey[groupBy]) as Expression<unknown>;
+    // count(*), not count(orders.id): the same on an inner join, and answerable from the covering index (migration 0023).
     return base
       .$if(groupBy in orgKey, (qb) => qb.innerJoin('organizations', 'organizations.id', 'orders.organizationId'))
       .select(sql<string | null>`${key}`.as('key'))
-      .select([count(sql.ref('orders.id')).as('n'), sum(sql.ref('orders.totalMinor')).as('amount')])
+      .select([sql<number>`count(*)`.as('n'), sum(sql.ref('orders.totalMinor')).as('amount')])
       .groupBy(key as never)
       .execute();
   },
