@@ -282,8 +282,18 @@ describe('customer pages', () => {
 
     // The custom field as a column, sorted by the server.
     await page.getByRole('button', { name: lv.columns }).click();
-    await page.getByRole('checkbox', { name: 'Annual revenue' }).click();
-    await page.getByRole('checkbox', { name: en.customers.createdAt, exact: true }).click();
+    // A click while the popover is still opening can be lost (seen on a loaded machine): tick until ticked.
+    for (const box of [page.getByRole('checkbox', { name: 'Annual revenue' }), page.getByRole('checkbox', { name: en.customers.createdAt, exact: true })]) {
+      await expect
+        .poll(
+          async () => {
+            if (!(await box.isChecked())) await box.click();
+            return box.isChecked();
+          },
+          { timeout: 10_000 },
+        )
+        .toBe(true);
+    }
     await page.getByRole('button', { name: lv.columns }).click();
     // Ascending, then descending (which the default order, last changed first, is not).
     const revenueHeader = page.getByRole('columnheader', { name: 'Annual revenue' });
