@@ -1,5 +1,5 @@
 /**
- * npm run bench -- --scale 10k|100k|1m [--db sqlite:<file>|postgres://…] [--quick] [--web-dist <dir>|--skip-web]
+ * npm run bench -- --scale 10k|100k|1m [--db sqlite:<file>|postgres://…] [--quick] [--web-dist <dir>|--skip-web] [--import-rows N]
  *
  * Runs the real server (bin/guanxi.js serve, its own process) on the data set bench:data made for the
  * scale, and measures it over HTTP with autocannon next to a bare Fastify server started in the same
@@ -18,11 +18,13 @@ import { loadConfig } from '../src/server/config.js';
 import { type Db, openDatabase } from '../src/server/db/connection.js';
 import { createSession } from '../src/server/platform/auth/sessions.js';
 import { BUSY_PROVINCE, LIST_TIER } from './generate/customers.js';
-import { BENCH_REP_EMAIL } from './generate/people.js';
+import { BENCH_ADMIN_EMAIL, BENCH_REP_EMAIL } from './generate/people.js';
 import { parseScale, targetOf } from './generate/target.js';
 import { type LoadResult, load } from './http.js';
+import { importBenchmark } from './import.js';
 import { ms, percentile } from './measure.js';
 import { type Running, start } from './processes.js';
+import { type ReportStats, reportsCase } from './reports.js';
 import { type WebSize, webSize } from './web.js';
 
 const LIMIT = 50;
@@ -132,6 +134,8 @@ async function main() {
       quick: { type: 'boolean', default: false },
       'web-dist': { type: 'string' },
       'skip-web': { type: 'boolean', default: false },
+      /** Rows of the import case (bench/import.ts, a scratch SQLite file); default the scale's N, 0 skips it. */
+      'import-rows': { type: 'string' },
       /** Where to write the JSON instead of bench/results/<scale>-<dialect>.json (the smoke run keeps the real results). */
       out: { type: 'string' },
     },
@@ -153,6 +157,8 @@ async function main() {
       organizations: Number(await scalar(db, sql`select count(*) as v from organizations`)),
       activities: Number(await scalar(db, sql`select count(*) as v from activities`)),
       users: Number(await scalar(db, sql`select count(*) as v from users`)),
+      opportunities: Number(await scalar(db, sql`select count(*) as v from opportunities`)),
+      orders: Number(await scalar(db, sql`select count(*) as v from orders`)),
     };
     if (dataset.contacts === 0) throw new Error(`The data set at ${target.label} is empty: run npm run bench:data first`);
     const version = await scalar(db, target.dialect === 'postgres' ? sql`select version() as v` : sql`select sqlite_version() as v`);
@@ -235,6 +241,13 @@ async function main() {
     results.detail = await detail(app.url, asRep, orgs, n.detailPages, 10);
     console.log(`  detail: ${JSON.stringify(results.detail)}`);
 
+    // Reports over every order of the data set, as the admin (all), the sales manager (their teams) and the rep (own).
+    const admin = await db.selectFrom('users').select('id').where('email', '=', BENCH_ADMIN_EMAIL).executeTakeFirstOrThrow();
+    const reportActors = { admin: await session(admin.id), manager: asManager, rep: asRep };
+    const reports = await reportsCase(app.url, reportActors, values.quick ? { runs: 5, warmup: 1 } : { runs: 20, warmup: 3 });
+    results.reports = reports;
+    console.log(`  reports: ${JSON.stringify(reports)}`);
+
     let seq = 0;
     const body = () => {
       seq++;
@@ -268,6 +281,8 @@ async function main() {
     const rss = app.rss();
     let web: WebSize | null = null;
     if (!values['skip-web']) web = webSize(values['web-dist']);
+    const importRows = values['import-rows'] === undefined ? parseScale(scale) : Number(values['import-rows']);
+    const imported = importRows > 0 ? await importBenchmark(importRows) : null;
 
     const r = results as Record<string, LoadResult>;
     const detailStats = results.detail as { page: { p95: number }; call: { p95: number } };
@@ -281,6 +296,14 @@ async function main() {
       ),
       'detail page p95 ms': detailStats.page.p95,
       'detail call p95 ms': detailStats.call.p95,
+      ...Object.fromEntries(
+        Object.keys(reports.admin).map((k) => [
+          `report ${k} p95 ms (admin / manager / rep)`,
+          Object.values(reports)
+            .map((a: Record<string, ReportStats>) => a[k].p95)
+            .join(' / '),
+        ]),
+      ),
       'write p95 ms': r['write latency'].p95,
       'write req/s': r['write throughput'].rps,
       'get by id req/s': r['get by id'].rps,
@@ -291,6 +314,8 @@ async function main() {
       'cold start ms': app.coldStartMs,
       'initial JS gzip KB': web?.initialJsGzipKB ?? null,
       'largest lazy chunk gzip KB': web?.largestLazyChunk.gzipKB ?? null,
+      'import rows (pipeline rows/s / raw rows/s)': imported ? `${imported.rows} (${imported.pipelineRowsPerSecond} / ${imported.rawRowsPerSecond})` : null,
+      'import / raw': imported?.ratio ?? null,
     };
     console.log(`\n${scale} ${database}; the rep sees ${visible} contacts in ${BUSY_PROVINCE}, tier ${LIST_TIER}`);
     console.table(Object.entries(summary).map(([figure, value]) => ({ figure, value })));
@@ -306,8 +331,8 @@ async function main() {
       summary,
       results,
       resources: { rssMB: rss, coldStartMs: app.coldStartMs, baselineColdStartMs: hello.coldStartMs, web },
-      // Not measured yet: their modules do not exist (see BENCHMARKS.md "Seams").
-      pending: ['import', 'reports'],
+      // Always into a scratch SQLite file, whatever the data set's dialect.
+      import: imported,
     };
     const file = values.out ? path.resolve(values.out) : path.join(fileURLToPath(new URL('./results/', import.meta.url)), `${scale}-${target.dialect}.json`);
     fs.mkdirSync(path.dirname(file), { recursive: true });

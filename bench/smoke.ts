@@ -15,7 +15,7 @@ const tsx = (script: string, args: string[]) => {
 };
 try {
   tsx('bench/generate/index.ts', ['--scale', '10k', '--db', db]);
-  tsx('bench/run.ts', ['--scale', '10k', '--db', db, '--quick', '--skip-web', '--out', 'bench/results/10k-sqlite-smoke.json']);
+  tsx('bench/run.ts', ['--scale', '10k', '--db', db, '--quick', '--skip-web', '--import-rows', '2000', '--out', 'bench/results/10k-sqlite-smoke.json']);
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });
 }

@@ -36,6 +36,8 @@ export function checkpointInBackground(sqlite: SQLite.Database, file: string): (
   worker.on('error', () => sqlite.open && sqlite.pragma('wal_autocheckpoint = 1000'));
   return async () => {
     const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
+    // Held again while it stops: an unreferenced thread lets a process with nothing else to do end at this await.
+    worker.ref();
     worker.postMessage('stop');
     await exited;
   };

@@ -1,4 +1,5 @@
 import { type ContactCreate, ContactCreateSchema } from '../../../shared/schemas/customers.js';
+import { insertObjects, insertRows } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/connection.js';
 import type { ContactRow, NewContact } from '../../db/schema.js';
 import type { Ctx } from '../../platform/context.js';
@@ -83,6 +84,12 @@ async function organizationsByName(ctx: Ctx, names: string[]): Promise<Map<strin
   return found;
 }
 
+/**
+ * Live contacts holding any of the batch's phone numbers or e-mails. Asked by (kind, value) alone:
+ * with entity_type in the WHERE, SQLite without statistics (a fresh or young database) walks the
+ * primary key's entity_type prefix, every contact point of every contact, once per batch.
+ * An organization's point never joins a contact (ids are unique across tables); the type is checked anyway.
+ */
 async function existingKeys(trx: Db, rows: Prepared[]): Promise<Map<string, string>> {
   const found = new Map<string, string>();
   const keys = [...new Set(rows.flatMap((r) => r.keys))];
@@ -92,13 +99,12 @@ async function existingKeys(trx: Db, rows: Prepared[]): Promise<Map<string, stri
       const hits = await trx
         .selectFrom('contactPoints')
         .innerJoin('contacts', 'contacts.id', 'contactPoints.entityId')
-        .select(['contactPoints.entityId', 'contactPoints.value'])
-        .where('contactPoints.entityType', '=', MODULE)
+        .select(['contactPoints.entityType', 'contactPoints.entityId', 'contactPoints.value'])
         .where('contactPoints.kind', '=', kind)
         .where('contactPoints.value', 'in', part)
         .where('contacts.deletedAt', 'is', null)
         .execute();
-      for (const h of hits) found.set(`${kind}:${h.value}`, h.entityId);
+      for (const h of hits) if (h.entityType === MODULE) found.set(`${kind}:${h.value}`, h.entityId);
     }
   }
   return found;
@@ -164,7 +170,7 @@ async function addMemberships(trx: Db, links: { contactId: string; organizationI
       next.set(l.contactId, position + 1);
       return { ...l, position, createdAt: at };
     });
-  for (const part of slices(rows, 500)) await trx.insertInto('contactOrganizations').values(part).execute();
+  await insertObjects(trx, 'contactOrganizations', rows);
 }
 
 export const contactImporter: Importer<Prepared> = {
@@ -180,9 +186,13 @@ export const contactImporter: Importer<Prepared> = {
     const organizations = named.length > 0 ? await organizationsByName(ctx, named) : new Map<string, string>();
     const ok: Prepared[] = [];
     const problems: RowProblem[] = [];
+    // A file repeats a few dozen places over and over; reading a place's names is not free.
+    const regions = new Map<string, ReturnType<typeof regionOf>>();
     for (const { row, values: v } of rows) {
       const rowProblems: RowProblem[] = [];
-      const region = regionOf(v);
+      const place = `${v.country}\u0001${v.province}\u0001${v.city}\u0001${v.district}`;
+      const region = regions.get(place) ?? regionOf(v);
+      regions.set(place, region);
       if (region.problem) rowProblems.push({ row, ...region.problem });
       const organizationId = v.organization ? organizations.get(organizationNameKey(v.organization)) : undefined;
       if (v.organization && !organizationId)
@@ -212,7 +222,11 @@ export const contactImporter: Importer<Prepared> = {
 
   async write(ctx, trx, rows, mode) {
     const at = now();
-    const plan = planBatch(rows, mode === 'create' ? new Map() : await existingKeys(trx, rows), mode, merge);
+    const merged = new Set<Prepared>();
+    const plan = planBatch(rows, mode === 'create' ? new Map() : await existingKeys(trx, rows), mode, (into, from) => {
+      merged.add(into);
+      merge(into, from);
+    });
     const problems: RowProblem[] = [];
     const links: Parameters<typeof addMemberships>[1] = [];
     const linksOf = (contactId: string, p: Prepared) =>
@@ -235,20 +249,28 @@ export const contactImporter: Importer<Prepared> = {
       }
     }
     const created = plan.creates.map((p) => ({ row: newRow(ctx, p, at), p }));
-    for (const part of slices(created)) {
-      await trx
-        .insertInto('contacts')
-        .values(part.map((c) => c.row))
-        .execute();
-    }
-    const points = created.flatMap(({ row }) => contactPointsOf(row as ContactRow).map((p) => ({ entityType: MODULE, entityId: row.id, ...p })));
-    for (const part of slices(points, 500)) await trx.insertInto('contactPoints').values(part).execute();
+    await insertObjects(
+      trx,
+      'contacts',
+      created.map((c) => c.row),
+    );
+    // A row's keys are its normalised phones and e-mails; a row others were merged into has more.
+    const points = created.flatMap(({ row, p }) =>
+      (merged.has(p) ? contactPointsOf(row as ContactRow).map((x) => [x.kind, x.value]) : p.keys.map((k) => k.split(/:(.*)/s, 2))).map(([kind, value]) => [
+        MODULE,
+        row.id,
+        kind,
+        value,
+      ]),
+    );
+    await insertRows(trx, 'contactPoints', ['entityType', 'entityId', 'kind', 'value'], points);
     links.push(...created.flatMap(({ row, p }) => linksOf(row.id, p)));
     await addMemberships(trx, links, at);
     await writeSearchDocuments(
       trx,
       MODULE,
       created.map(({ row }) => ({ id: row.id, doc: partySearchDocument(row as ContactRow) })),
+      true,
     );
     return { created: created.length, updated, skipped: plan.skipped, problems };
   },

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { DuplicateMode, ImportMapping } from '../../../shared/schemas/imports.js';
 import type { Config } from '../../config.js';
 import type { Db } from '../../db/connection.js';
@@ -14,10 +15,16 @@ import { IMPORTERS } from './imports.registry.js';
 import { importsRepository as repo } from './imports.repository.js';
 
 export const IMPORT_JOB = 'imports.run';
-/** Rows per transaction: large enough for multi-row INSERTs to pay off, small enough to keep locks short. */
-export const BATCH_SIZE = 250;
-/** Idle time after each batch for the instance's other requests (about 1–2% of an import's time). */
+/**
+ * Rows per transaction. Each commit writes every index page the batch touched (contacts carry ~20
+ * indexes, the search index ~20 keys a row, on pages all over its key range), so 250-row batches spent
+ * most of their time committing. A 2,000-row batch holds the connection ~1 s at 100k contacts on the
+ * 2-CPU bench box; 5,000 rows were another 1.5× faster but held it ~2 s (BENCHMARKS.md, import).
+ */
+export const BATCH_SIZE = 2000;
+/** Idle time for the instance's other requests after every WORK_MS of importing (about 2% of an import's time). */
 const PAUSE_MS = 10;
+const WORK_MS = 500;
 /** How long each committed batch renews the job's claim: short, so after a crash another runner resumes within a minute. */
 const LOCK_MS = 60_000;
 
@@ -116,6 +123,7 @@ export async function runImport(db: Db, config: Config, importId: string, option
   const size = options.batchSize ?? BATCH_SIZE;
   let cursor = imp.cursor;
   let batch: ImportInputRow[] = [];
+  let workedSince = performance.now();
 
   /** Commits the batch; false when the import must stop here (cancelled, or taken over). */
   const commit = async (): Promise<boolean> => {
@@ -149,9 +157,14 @@ export async function runImport(db: Db, config: Config, importId: string, option
     }
     cursor = last;
     batch = [];
-    // A short pause between batches lets the instance serve requests: SQLite's driver answers
-    // synchronously, so without it an import would hold the event loop until it ends.
-    await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+    // SQLite's driver answers synchronously, so an import holds the event loop while a batch runs:
+    // between batches the requests that came in meanwhile are served, and after a while of work a
+    // short pause leaves room for the instance's own work (a pause per batch cost 4 s per 100k rows).
+    await new Promise((resolve) => setImmediate(resolve));
+    if (performance.now() - workedSince >= WORK_MS) {
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_MS));
+      workedSince = performance.now();
+    }
     if (options.job) await extendLock(db, options.job, LOCK_MS);
     if (options.afterBatch) await options.afterBatch((await repo.find(db, imp.id)) as ImportRow);
     return true;

@@ -1,4 +1,5 @@
 import { type OrganizationCreate, OrganizationCreateSchema } from '../../../shared/schemas/customers.js';
+import { insertObjects } from '../../db/bulk-insert.js';
 import type { Db } from '../../db/connection.js';
 import type { NewOrganization, OrganizationRow } from '../../db/schema.js';
 import type { Ctx } from '../../platform/context.js';
@@ -143,13 +144,13 @@ async function existingKeys(trx: Db, rows: Prepared[]): Promise<Map<string, stri
       const hits = await trx
         .selectFrom('contactPoints')
         .innerJoin('organizations', 'organizations.id', 'contactPoints.entityId')
-        .select(['contactPoints.entityId', 'contactPoints.value'])
-        .where('contactPoints.entityType', '=', MODULE)
+        .select(['contactPoints.entityType', 'contactPoints.entityId', 'contactPoints.value'])
+        // Not by entity_type: SQLite without statistics would walk every organization's points by it (see contacts.import.ts).
         .where('contactPoints.kind', '=', kind)
         .where('contactPoints.value', 'in', part)
         .where('organizations.deletedAt', 'is', null)
         .execute();
-      for (const h of hits) found.set(`${kind}:${h.value}`, h.entityId);
+      for (const h of hits) if (h.entityType === MODULE) found.set(`${kind}:${h.value}`, h.entityId);
     }
   }
   return found;
@@ -287,11 +288,11 @@ export const organizationImporter: Importer<Prepared> = {
       }
     }
     const created = plan.creates.map((p) => newRow(ctx, p, at));
-    for (const part of slices(created)) await trx.insertInto('organizations').values(part).execute();
+    await insertObjects(trx, 'organizations', created);
     const points = created.flatMap((r) =>
       contactPointsOf(r as Pick<OrganizationRow, 'phones' | 'emails'>).map((p) => ({ entityType: MODULE, entityId: r.id, ...p })),
     );
-    for (const part of slices(points, 500)) await trx.insertInto('contactPoints').values(part).execute();
+    await insertObjects(trx, 'contactPoints', points);
     const transitions = created.map((r) => ({
       id: newId(),
       organizationId: r.id,
@@ -301,11 +302,12 @@ export const organizationImporter: Importer<Prepared> = {
       actorId: ctx.actor.userId,
       at,
     }));
-    for (const part of slices(transitions, 500)) await trx.insertInto('lifecycleTransitions').values(part).execute();
+    await insertObjects(trx, 'lifecycleTransitions', transitions);
     await writeSearchDocuments(
       trx,
       MODULE,
       created.map((r) => ({ id: r.id, doc: partySearchDocument(r as Pick<OrganizationRow, 'id' | 'name' | 'phones' | 'emails' | 'deletedAt'>) })),
+      true,
     );
     return { created: created.length, updated, skipped: plan.skipped, problems };
   },

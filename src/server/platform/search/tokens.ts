@@ -1,4 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
+import { lazyRequire } from '../lazy-require.js';
+
+/** Its dictionaries take ~60–120 ms to load; the first record written or searched loads them, not server start. */
+const pinyinPro = lazyRequire<typeof PinyinPro>('pinyin-pro');
 
 /**
  * The search index stores, for every record, short keys whose B-tree order turns "contains" into
@@ -39,10 +43,25 @@ const hasCjk = (s: string) => CJK.test(s);
 const digitsOf = (s: string) => s.replace(/\D/g, '');
 const hanOf = (s: string) => (s.match(CJK_RUN) ?? []).join('');
 
+/**
+ * Readings by run of characters. pinyin-pro was the largest cost of indexing in bulk (imports, the
+ * backfill), and names repeat their parts (王, 李, 有限公司 …); each run is read twice per document
+ * (title forms and keys). The reading depends only on the run itself, so a bounded memo is exact.
+ */
+const readings = new Map<string, string[]>();
+const READINGS_KEPT = 50_000;
+
 /** One syllable per Chinese character (the reading pinyin-pro picks in context; ü written v). */
 function syllables(han: string): string[] {
   if (!han) return [];
-  return pinyin(han, { toneType: 'none', type: 'array', v: true }).map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+  const known = readings.get(han);
+  if (known) return known;
+  const read = pinyinPro()
+    .pinyin(han, { toneType: 'none', type: 'array', v: true })
+    .map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+  if (readings.size >= READINGS_KEPT) readings.clear();
+  readings.set(han, read);
+  return read;
 }
 
 /** The title as typed, in full pinyin and in initials (Chinese read out, other letters kept). */
