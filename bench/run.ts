@@ -28,6 +28,7 @@ import { type ReportStats, reportsCase } from './reports.js';
 import { type WebSize, webSize } from './web.js';
 
 const LIMIT = 50;
+const IMPORT_ROWS_DEFAULT_MAX = 100_000;
 /** The deep page: reached by following nextCursor this many times (or the last page, if the chain is shorter). */
 const DEEP = 20;
 const WRITE_PREFIX = '__bench_write__';
@@ -134,7 +135,7 @@ async function main() {
       quick: { type: 'boolean', default: false },
       'web-dist': { type: 'string' },
       'skip-web': { type: 'boolean', default: false },
-      /** Rows of the import case (bench/import.ts, a scratch SQLite file); default the scale's N, 0 skips it. */
+      /** Rows of the import case (bench/import.ts, a scratch SQLite file); default the scale's N up to 100k, 0 skips it. */
       'import-rows': { type: 'string' },
       /** Where to write the JSON instead of bench/results/<scale>-<dialect>.json (the smoke run keeps the real results). */
       out: { type: 'string' },
@@ -281,7 +282,9 @@ async function main() {
     const rss = app.rss();
     let web: WebSize | null = null;
     if (!values['skip-web']) web = webSize(values['web-dist']);
-    const importRows = values['import-rows'] === undefined ? parseScale(scale) : Number(values['import-rows']);
+    // Up to 100k by default: the import's rate falls as its search index grows (BENCHMARKS.md, import), and a
+    // million rows would add well over ten minutes to the run.
+    const importRows = values['import-rows'] === undefined ? Math.min(parseScale(scale), IMPORT_ROWS_DEFAULT_MAX) : Number(values['import-rows']);
     const imported = importRows > 0 ? await importBenchmark(importRows) : null;
 
     const r = results as Record<string, LoadResult>;

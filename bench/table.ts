@@ -1,6 +1,6 @@
 /**
  * npx tsx bench/table.ts [scale-dialect …]: the results table of BENCHMARKS.md, in Markdown, from
- * bench/results/*.json (default: 10k and 100k on SQLite and PostgreSQL), so the document is never
+ * bench/results/*.json (default: 10k and 1M on SQLite and PostgreSQL), so the document is never
  * retyped by hand.
  */
 import fs from 'node:fs';
@@ -21,7 +21,7 @@ interface Result {
   import?: { rows: number; pipelineRowsPerSecond: number; rawRowsPerSecond: number; ratio: number } | null;
 }
 
-const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['10k-sqlite', '100k-sqlite', '10k-postgres', '100k-postgres'];
+const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['10k-sqlite', '1m-sqlite', '10k-postgres', '1m-postgres'];
 const runs = names.map((n) => JSON.parse(fs.readFileSync(new URL(`./results/${n}.json`, import.meta.url), 'utf8')) as Result);
 const label = (r: Result) => `${r.dialect === 'sqlite' ? 'SQLite' : 'PostgreSQL'} ${r.scale}`;
 const find = (r: Result, prefix: string) => Object.entries(r.results).find(([k]) => k.startsWith(prefix)) ?? [prefix, undefined];
