@@ -53,6 +53,16 @@ export type SqlSum = number | string | null;
 const sum = (ref: Expression<unknown>) => sql<SqlSum>`coalesce(sum(${ref}), 0)`;
 const count = (ref: Expression<unknown>) => sql<number>`count(${ref})`;
 
+/** Live opportunities of the report's currency, pipeline (when one is chosen) and scope. */
+function reportOpportunities(db: Db, f: ReportFilters) {
+  return db
+    .selectFrom('opportunities')
+    .where('opportunities.deletedAt', 'is', null)
+    .where('opportunities.currency', '=', f.currency)
+    .$if(!!f.pipelineId, (qb) => qb.where('opportunities.pipelineId', '=', f.pipelineId as string))
+    .where(owned(f, 'opportunities'));
+}
+
 const isPg = (db: Db) => db.getExecutor().adapter.constructor.name === 'PostgresAdapter';
 
 export const reportsRepository = {
@@ -100,15 +110,10 @@ export const reportsRepository = {
   /** Per owner: won and lost opportunities closed in the range (on opportunities(status, closed_at)). */
   closedByOwner(db: Db, f: ReportFilters) {
     const won = sql<string>`'won'`;
-    return db
-      .selectFrom('opportunities')
+    return reportOpportunities(db, f)
       .where('opportunities.status', 'in', ['won', 'lost'])
       .where('opportunities.closedAt', '>=', f.fromTs)
       .where('opportunities.closedAt', '<', f.toTs)
-      .where('opportunities.deletedAt', 'is', null)
-      .where('opportunities.currency', '=', f.currency)
-      .$if(!!f.pipelineId, (qb) => qb.where('opportunities.pipelineId', '=', f.pipelineId as string))
-      .where(owned(f, 'opportunities'))
       .select('opportunities.ownerId')
       .select([
         sum(sql`case when ${sql.ref('opportunities.status')} = ${won} then 1 else 0 end`).as('won'),
@@ -124,15 +129,10 @@ export const reportsRepository = {
     const days = isPg(db)
       ? sql`((${sql.ref('opportunities.closedAt')} at time zone 'UTC')::date - (${sql.ref('opportunities.createdAt')} at time zone 'UTC')::date)`
       : sql`cast(julianday(substr(${sql.ref('opportunities.closedAt')}, 1, 10)) - julianday(substr(${sql.ref('opportunities.createdAt')}, 1, 10)) as integer)`;
-    return db
-      .selectFrom('opportunities')
+    return reportOpportunities(db, f)
       .where('opportunities.status', '=', 'won')
       .where('opportunities.closedAt', '>=', f.fromTs)
       .where('opportunities.closedAt', '<', f.toTs)
-      .where('opportunities.deletedAt', 'is', null)
-      .where('opportunities.currency', '=', f.currency)
-      .$if(!!f.pipelineId, (qb) => qb.where('opportunities.pipelineId', '=', f.pipelineId as string))
-      .where(owned(f, 'opportunities'))
       .select('opportunities.ownerId')
       .select([count(sql.ref('opportunities.id')).as('n'), sum(days).as('days')])
       .groupBy('opportunities.ownerId')
@@ -144,16 +144,11 @@ export const reportsRepository = {
    * (still ×100: the caller divides once, rounding half-up, so no cent is lost per row).
    */
   weightedByOwner(db: Db, f: ReportFilters) {
-    return db
-      .selectFrom('opportunities')
+    return reportOpportunities(db, f)
       .innerJoin('pipelineStages', 'pipelineStages.id', 'opportunities.stageId')
       .where('opportunities.status', '=', 'open')
       .where('opportunities.expectedCloseDate', '>=', f.from)
       .where('opportunities.expectedCloseDate', '<=', f.to)
-      .where('opportunities.deletedAt', 'is', null)
-      .where('opportunities.currency', '=', f.currency)
-      .$if(!!f.pipelineId, (qb) => qb.where('opportunities.pipelineId', '=', f.pipelineId as string))
-      .where(owned(f, 'opportunities'))
       .select('opportunities.ownerId')
       .select([
         count(sql.ref('opportunities.id')).as('n'),
