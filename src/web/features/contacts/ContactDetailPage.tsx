@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Contact } from '../../../shared/schemas/customers';
 import { PageLoading } from '../../components/PageLoading';
 import { QueryError } from '../../components/QueryError';
+import { RecordPanels } from '../../components/RecordPanels';
 import { ApiError } from '../../lib/api';
 import { formatDateTime } from '../../lib/format';
 import { can } from '../../lib/permissions';
@@ -24,7 +25,7 @@ import { ContactTasksCard } from '../tasks/OpenTasksPanel';
 import { useContact, useDeleteContact } from './api';
 import { ContactFormDrawer } from './ContactFormDrawer';
 import { MembershipOrganization } from './ContactMemberships';
-import { ContactPanels } from './ContactPanels';
+import { CONTACT_PANELS } from './contactPanels';
 
 type Membership = Contact['organizations'][number];
 
@@ -179,7 +180,7 @@ function ContactView({ contact: c }: { contact: Contact }) {
               />
             </Card>
             <ContactTasksCard contactId={c.id} />
-            <ContactPanels contact={c} />
+            <RecordPanels panels={CONTACT_PANELS} props={{ contact: c }} />
           </Flex>
         </Col>
         {/* The activity column: quick log, then activities and changes (the record's history folded in). */}

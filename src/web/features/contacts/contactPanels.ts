@@ -1,18 +1,9 @@
-import { type ComponentType, lazy } from 'react';
+import { lazy } from 'react';
 import type { Contact } from '../../../shared/schemas/customers';
-import type { Permissions } from '../../../shared/schemas/permissions';
+import type { RecordPanel } from '../../components/RecordPanels';
 import { can } from '../../lib/permissions';
 
-export interface ContactPanel {
-  /** Stable id, also the React key. */
-  key: string;
-  /** i18n key of the panel's title. */
-  title: string;
-  /** Left out when the user may not read the module behind it, e.g. `(p) => can(p, 'quotes', 'read')`. */
-  visible?: (permissions: Permissions) => boolean;
-  /** Preferably `lazy(() => import(…))`, so the detail page does not load every module's code. */
-  component: ComponentType<{ contact: Contact }>;
-}
+export type ContactPanel = RecordPanel<{ contact: Contact }>;
 
 /** Panels that sales modules add to the contact page (same shape as organizationPanels.ts): each module appends its entry here. */
 export const CONTACT_PANELS: ContactPanel[] = [

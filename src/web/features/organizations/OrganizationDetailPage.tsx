@@ -6,6 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import type { Organization } from '../../../shared/schemas/customers';
 import { PageLoading } from '../../components/PageLoading';
 import { QueryError } from '../../components/QueryError';
+import { RecordPanels } from '../../components/RecordPanels';
 import { ApiError } from '../../lib/api';
 import { can } from '../../lib/permissions';
 import { useShowError } from '../../lib/useShowError';
@@ -22,8 +23,8 @@ import { useDeleteOrganization, useOrganization } from './api';
 import { LifecycleTimeline } from './LifecycleTimeline';
 import { OrganizationContactsPanel } from './OrganizationContactsPanel';
 import { OrganizationFormDrawer } from './OrganizationFormDrawer';
-import { OrganizationPanels } from './OrganizationPanels';
 import { OrganizationProfile } from './OrganizationProfile';
+import { ORGANIZATION_PANELS } from './organizationPanels';
 
 /** The 360° view of one organization: profile, people, lifecycle, history, and other modules' panels. */
 export function OrganizationDetailPage() {
@@ -127,7 +128,7 @@ function OrganizationView({ organization: o }: { organization: Organization }) {
               <OrganizationProfile organization={o} />
             </Card>
             <OrganizationContactsPanel organizationId={o.id} />
-            <OrganizationPanels organization={o} />
+            <RecordPanels panels={ORGANIZATION_PANELS} props={{ organization: o }} />
             {/* The timeline shows every step too; this is the steps alone, rendered when opened. */}
             <Collapse
               style={{ background: token.colorBgContainer }}

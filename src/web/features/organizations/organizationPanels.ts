@@ -1,18 +1,9 @@
-import { type ComponentType, lazy } from 'react';
+import { lazy } from 'react';
 import type { Organization } from '../../../shared/schemas/customers';
-import type { Permissions } from '../../../shared/schemas/permissions';
+import type { RecordPanel } from '../../components/RecordPanels';
 import { can } from '../../lib/permissions';
 
-export interface OrganizationPanel {
-  /** Stable id, also the React key. */
-  key: string;
-  /** i18n key of the panel's title. */
-  title: string;
-  /** Left out when the user may not read the module behind it, e.g. `(p) => can(p, 'opportunities', 'read')`. */
-  visible?: (permissions: Permissions) => boolean;
-  /** Preferably `lazy(() => import(…))`, so the detail page does not load every module's code. */
-  component: ComponentType<{ organization: Organization }>;
-}
+export type OrganizationPanel = RecordPanel<{ organization: Organization }>;
 
 /**
  * Panels that later modules add to the organization page (opportunities, quotes, orders, tickets,
