@@ -345,10 +345,21 @@ describe('customer pages', () => {
       .check();
     await page.getByRole('toolbar', { name: lv.bulkActions }).getByRole('button', { name: en.common.delete }).click();
     await page.locator('.ant-modal-confirm-title').getByText(n(lv.deleteConfirm, 1)).waitFor();
-    await page
-      .locator('.ant-modal-confirm')
-      .getByRole('button', { name: n(lv.applyToCount, 1) })
-      .click();
+    // A click while the confirmation is still opening can be lost (CI saw the row stay): click until it closes.
+    const confirm = page.locator('.ant-modal-confirm');
+    await expect
+      .poll(
+        async () => {
+          if (await confirm.isVisible())
+            await confirm
+              .getByRole('button', { name: n(lv.applyToCount, 1) })
+              .click({ timeout: 2000 })
+              .catch(() => undefined);
+          return confirm.isVisible();
+        },
+        { timeout: 10_000 },
+      )
+      .toBe(false);
     await expect.poll(() => page.locator('.ant-table-row').count(), { timeout: 10_000 }).toBe(1);
     const gone = await fetch(`${e2e.baseUrl}/api/organizations/${byName('杭州西湖贸易有限公司').id}`, { headers: { authorization: `Bearer ${token}` } });
     expect(gone.status).toBe(404);
